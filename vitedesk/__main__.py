@@ -1,0 +1,5 @@
+import sys
+
+from vitedesk.app import main
+
+sys.exit(main())
