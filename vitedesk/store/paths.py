@@ -1,0 +1,57 @@
+"""Where ViteDesk keeps its files: one place that knows the per-OS directories."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "ViteDesk"
+
+
+@dataclass(frozen=True, slots=True)
+class AppPaths:
+    """The three directories the app writes to; each is created the first time it is asked for a file."""
+
+    data_dir: Path
+    log_dir: Path
+    config_dir: Path
+
+    @classmethod
+    def default(cls) -> AppPaths:
+        """The per-user directories of this operating system (platformdirs, app name "ViteDesk")."""
+        dirs = platformdirs.PlatformDirs(APP_NAME, appauthor=False)
+        return cls(
+            data_dir=Path(dirs.user_data_dir),
+            log_dir=Path(dirs.user_log_dir),
+            config_dir=Path(dirs.user_config_dir),
+        )
+
+    @classmethod
+    def under(cls, root: Path) -> AppPaths:
+        """Everything below one folder: for tests and the ``--profile-dir`` option."""
+        root = Path(root)
+        return cls(data_dir=root / "data", log_dir=root / "logs", config_dir=root / "config")
+
+    @property
+    def settings_file(self) -> Path:
+        return self._in(self.config_dir, "settings.json")
+
+    @property
+    def draft_file(self) -> Path:
+        return self._in(self.data_dir, "draft.json")
+
+    @property
+    def history_db(self) -> Path:
+        return self._in(self.data_dir, "history.sqlite3")
+
+    def ensure_log_dir(self) -> Path:
+        """The log directory, created if missing."""
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        return self.log_dir
+
+    @staticmethod
+    def _in(directory: Path, name: str) -> Path:
+        directory.mkdir(parents=True, exist_ok=True)
+        return directory / name

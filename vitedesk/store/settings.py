@@ -1,0 +1,79 @@
+"""User preferences, declared once as a typed dataclass and kept in one JSON file.
+
+Secrets never live here: there is deliberately no field for a token or a password (those go to the OS
+keychain through ``credentials.TokenVault``), and unknown keys found in the file are dropped on load.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vitedesk.store._atomic import atomic_write_text
+
+log = logging.getLogger(__name__)
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(slots=True)
+class Settings:
+    """Everything the app remembers between runs that is not a secret."""
+
+    server_url: str = "https://core.vitemobile.com"
+    last_username: str = ""
+    remember: bool = False
+    default_region: str = "US"
+    # QWidget.saveGeometry() as base64 text; None until the window was closed once.
+    window_geometry: str | None = None
+    history_geometry: str | None = None
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Read ``path``; a missing or corrupt file gives defaults, a mistyped field its default."""
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            log.warning("Settings file %s could not be read (%s); using defaults", path, type(exc).__name__)
+            return cls()
+        if not isinstance(raw, dict):
+            log.warning("Settings file %s does not hold an object; using defaults", path)
+            return cls()
+        values: dict[str, Any] = {}
+        hints = typing.get_type_hints(cls)
+        for field in dataclasses.fields(cls):
+            if field.name not in raw:
+                continue
+            value = raw[field.name]
+            if _matches(value, hints[field.name]):
+                values[field.name] = value
+            else:
+                log.warning("Setting %r has an unexpected value; using its default", field.name)
+        return cls(**values)
+
+    def save(self, path: Path) -> None:
+        """Write atomically: a crash mid-save leaves the previous file intact."""
+        data: dict[str, Any] = {"version": SETTINGS_VERSION, **dataclasses.asdict(self)}
+        atomic_write_text(Path(path), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _matches(value: object, annotation: object) -> bool:
+    if isinstance(annotation, types.UnionType):
+        return any(_matches(value, option) for option in typing.get_args(annotation))
+    if annotation is type(None):
+        return value is None
+    if annotation is bool:
+        return isinstance(value, bool)
+    if annotation is float:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if annotation is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(annotation, type) and isinstance(value, annotation)
