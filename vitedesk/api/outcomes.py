@@ -79,15 +79,18 @@ def receipt_from(body: dict[str, Any]) -> SendReceipt | None:
 def flatten_errors(body: object) -> str:
     """Flatten a Django REST framework error body into one line.
 
-    Contract: {"detail": "x"} -> "x"; {"server_id": ["This field is required."]} ->
-    "server_id: This field is required."; non_field_errors lose their key; nested values are joined by spaces.
+    Contract: {"detail": "x", "code": ...} -> "x" (the other keys of such a body are codes for programs);
+    {"server_id": ["This field is required."]} -> "server_id: This field is required."; non_field_errors
+    lose their key; nested values are joined by spaces.
     """
+    if isinstance(body, dict) and body.get("detail"):
+        return flatten_errors(body["detail"])
     if isinstance(body, dict):
         parts = []
         for key, value in body.items():
             text = flatten_errors(value)
             if text:
-                plain = key in ("detail", "non_field_errors", "message", "error")
+                plain = key in ("non_field_errors", "message", "error")
                 parts.append(text if plain else f"{key}: {text}")
         return " ".join(parts)
     if isinstance(body, list):
@@ -175,10 +178,10 @@ def login_error(status: int, body: dict[str, Any] | None, detail: str | None) ->
 
 def send_error(status: int, body: dict[str, Any] | None, detail: str | None, *, expired: bool) -> ApiError:
     """The error for a send answer that is not an accepted campaign; ``expired``: our token's exp passed."""
-    if body is None or status < 300:
-        message = NOT_UNDERSTOOD if status < 300 else _server_trouble(status)
-        return ServerError(message, status=status, detail=detail)
-    error_class = STATUS_ERRORS.get(status)
+    if status < 300:
+        return ServerError(NOT_UNDERSTOOD, status=status, detail=detail)
+    # A documented status whose body is not DRF JSON came from something in between (a proxy), not the API.
+    error_class = STATUS_ERRORS.get(status) if body is not None else None
     if error_class is Unauthorized:
         if expired:
             return Unauthorized(
