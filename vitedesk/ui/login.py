@@ -1,0 +1,436 @@
+"""Signing in: the account session (who, on which server, with which API client) and the login dialog."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from typing import Protocol
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitedesk.api import ApiError, ViteMobileClient
+from vitedesk.api.tokens import token_expiry
+from vitedesk.ui.qt_async import TaskHolder
+
+log = logging.getLogger(__name__)
+
+TOKEN_ACCOUNT = "access token"
+"""The account name shown (and used as the keychain key) when someone signs in with a pasted token."""
+SERVER_MISSING = "Type the server address under Advanced (normally https://core.vitemobile.com)."
+
+
+class TokenStore(Protocol):
+    """What the session needs from a keychain (vitedesk.store.TokenVault fits)."""
+
+    def save(self, server_url: str, username: str, token: str) -> bool: ...
+    def load(self, server_url: str, username: str) -> str | None: ...
+    def delete(self, server_url: str, username: str) -> None: ...
+
+
+class DemoAccountInfo(Protocol):
+    """A sandbox demo account as the login dialog shows it (vitedesk.sandbox.DemoAccount fits)."""
+
+    @property
+    def username(self) -> str: ...
+    @property
+    def password(self) -> str: ...
+    @property
+    def licence(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+
+
+class AccountSession(QObject):
+    """Who is signed in: the server, the account name and the one API client for that server.
+
+    The client is replaced only when the server address changes; the old one is closed then.
+    `vault` (optional) remembers the token when asked to; the password is never kept anywhere.
+    """
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        server_url: str,
+        client_factory: Callable[[str], ViteMobileClient] = ViteMobileClient,
+        vault: TokenStore | None = None,
+    ) -> None:
+        super().__init__()
+        self._factory = client_factory
+        self._client = client_factory(server_url)
+        self._vault = vault
+        self._remembered = False
+        self.username = ""
+
+    @property
+    def client(self) -> ViteMobileClient:
+        return self._client
+
+    @property
+    def server_url(self) -> str:
+        return self._client.base_url
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self.username) and self._client.token is not None
+
+    @property
+    def account_label(self) -> str:
+        return self.username if self.username != TOKEN_ACCOUNT else "signed in with an access token"
+
+    def expires_within(self, seconds: float) -> bool:
+        """True when the token's expiry is known and falls within `seconds` from now (or has passed)."""
+        expires = self._client.expires_at
+        return expires is not None and (expires - datetime.now(tz=UTC)).total_seconds() <= seconds
+
+    async def _use_server(self, server_url: str) -> None:
+        if server_url.rstrip("/") == self._client.base_url.rstrip("/"):
+            return
+        new_client = self._factory(server_url)  # raises InsecureServerAddress before anything changes
+        old, self._client = self._client, new_client
+        await old.aclose()
+
+    async def log_in(self, server_url: str, username: str, password: str, remember: bool) -> None:
+        """Log in with a password; raises ApiError with a sentence for the user."""
+        await self._use_server(server_url)
+        token = await self._client.login(username, password)
+        self._signed_in(username, token.access, remember)
+
+    async def use_token(self, server_url: str, token: str, remember: bool) -> None:
+        """Sign in with a pasted access token (shape and expiry checked here; the server checks the rest)."""
+        await self._use_server(server_url)
+        self._client.token = token
+        self._signed_in(TOKEN_ACCOUNT, token, remember)
+
+    def _signed_in(self, username: str, token: str, remember: bool) -> None:
+        self.username = username
+        self._remembered = remember
+        if self._vault is not None:
+            if remember:
+                self._vault.save(self.server_url, username, token)
+            else:
+                self._vault.delete(self.server_url, username)
+        self.changed.emit()
+
+    def restore(self, username: str) -> bool:
+        """Sign in with a token remembered in the vault, if there is one that has not expired."""
+        if self._vault is None or not username:
+            return False
+        token = self._vault.load(self.server_url, username)
+        if not token:
+            return False
+        self._client.token = token
+        if self.expires_within(60):
+            self._client.token = None
+            return False
+        self.username = username
+        self._remembered = True
+        self.changed.emit()
+        return True
+
+    def forget_token(self) -> None:
+        """The server refused the token (401): drop it, here and in the vault, but keep the account name."""
+        self._client.token = None
+        if self._vault is not None and self.username:
+            self._vault.delete(self.server_url, self.username)
+        self.changed.emit()
+
+    def log_out(self) -> None:
+        self.forget_token()
+        self.username = ""
+        self.changed.emit()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+
+def check_pasted_token(token: str, now: datetime | None = None) -> str | None:
+    """A sentence saying what is wrong with a pasted access token, or None when it looks usable."""
+    if not token:
+        return "Paste your access token (you find it on your ViteMobile account settings page)."
+    parts = token.split(".")
+    if len(parts) != 3 or not all(parts[:2]) or any(ch.isspace() for ch in token):
+        return (
+            "This does not look like a ViteMobile access token. It is one long line with two dots in it; "
+            "copy it again from your account settings page."
+        )
+    expires = token_expiry(token)
+    if expires is not None and expires <= (now or datetime.now(tz=UTC)):
+        when = expires.astimezone().strftime("%d %B %Y at %H:%M")
+        return f"This access token expired on {when}. Copy a new one from your account settings page."
+    return None
+
+
+class LoginDialog(QDialog):
+    """Username and password (or a pasted token), Remember me, the server address under Advanced.
+
+    Logging in runs as a task: the dialog stays responsive, shows a busy bar, and accepts itself on success.
+    Errors appear inline in plain words. The password is never logged or stored.
+    """
+
+    def __init__(
+        self,
+        session: AccountSession,
+        *,
+        username: str = "",
+        remember: bool = False,
+        reason: str = "",
+        demo_accounts: Sequence[DemoAccountInfo] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("loginDialog")
+        self.setWindowTitle("Log in to ViteMobile")
+        self.setAccessibleName("Log in to ViteMobile")
+        self.setModal(True)
+        self._session = session
+        self._tasks = TaskHolder(on_error=self._unexpected)
+        self._attempt: asyncio.Task[None] | None = None
+        self._demo_accounts = list(demo_accounts)
+
+        layout = QVBoxLayout(self)
+        title = QLabel("<b>Log in to ViteMobile</b>")
+        layout.addWidget(title)
+        self.reasonLabel = self._label("loginReason", reason, word_wrap=True)
+        self.reasonLabel.setVisible(bool(reason))
+        layout.addWidget(self.reasonLabel)
+
+        form = QFormLayout()
+        self.demoCombo = QComboBox(objectName="demoCombo")
+        self.demoCombo.setAccessibleName("Demo account")
+        if self._demo_accounts:
+            self.demoCombo.addItem("Choose a demo account…")
+            for account in self._demo_accounts:
+                self.demoCombo.addItem(f"{account.licence}: {account.username}")
+                self.demoCombo.setItemData(
+                    self.demoCombo.count() - 1, account.summary, Qt.ItemDataRole.ToolTipRole
+                )
+            self.demoCombo.currentIndexChanged.connect(self._demo_chosen)
+            form.addRow("Demo account:", self.demoCombo)
+            self.demoSummary = self._label("demoSummary", "", word_wrap=True)
+            form.addRow("", self.demoSummary)
+
+        self.usernameEdit = QLineEdit(username, objectName="usernameEdit")
+        self.usernameEdit.setAccessibleName("Username")
+        self.usernameEdit.setPlaceholderText("you@example.com")
+        self.passwordEdit = QLineEdit(objectName="passwordEdit")
+        self.passwordEdit.setAccessibleName("Password")
+        self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.tokenEdit = QLineEdit(objectName="tokenEdit")
+        self.tokenEdit.setAccessibleName("Access token")
+        self.tokenEdit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.tokenEdit.setPlaceholderText("Paste the token from your account settings page")
+        form.addRow("Username:", self.usernameEdit)
+        form.addRow("Password:", self.passwordEdit)
+        form.addRow("Access token:", self.tokenEdit)
+        self._form = form
+        layout.addLayout(form)
+
+        self.tokenToggle = QCheckBox("Use an access token instead", objectName="tokenToggle")
+        self.tokenToggle.toggled.connect(self._token_mode_changed)
+        layout.addWidget(self.tokenToggle)
+        self.rememberCheck = QCheckBox("Remember me on this computer", objectName="rememberCheck")
+        self.rememberCheck.setChecked(remember)
+        self.rememberCheck.setToolTip(
+            "Keeps your sign-in in this computer's keychain. Your password is never stored."
+        )
+        layout.addWidget(self.rememberCheck)
+
+        self.advancedButton = QToolButton(objectName="advancedButton")
+        self.advancedButton.setText("Advanced")
+        self.advancedButton.setCheckable(True)
+        self.advancedButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advancedButton.setArrowType(Qt.ArrowType.RightArrow)
+        self.advancedButton.setAutoRaise(True)
+        self.advancedButton.toggled.connect(self._advanced_toggled)
+        layout.addWidget(self.advancedButton)
+        self.advancedBox = QWidget(objectName="advancedBox")
+        advanced = QFormLayout(self.advancedBox)
+        advanced.setContentsMargins(16, 0, 0, 0)
+        self.serverEdit = QLineEdit(session.server_url, objectName="serverEdit")
+        self.serverEdit.setAccessibleName("Server address")
+        advanced.addRow("Server address:", self.serverEdit)
+        self.advancedBox.setVisible(False)
+        layout.addWidget(self.advancedBox)
+
+        self.loginError = self._label("loginError", "", word_wrap=True)
+        self.loginError.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px;")
+        self.loginError.setVisible(False)
+        layout.addWidget(self.loginError)
+        self.busyBar = QProgressBar(objectName="loginBusy")
+        self.busyBar.setRange(0, 0)
+        self.busyBar.setTextVisible(False)
+        self.busyBar.setMaximumHeight(6)
+        self.busyBar.setAccessibleName("Logging in")
+        self.busyBar.setVisible(False)
+        layout.addWidget(self.busyBar)
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancelButton = QPushButton("Cancel", objectName="cancelButton")
+        self.cancelButton.setAutoDefault(False)
+        self.cancelButton.clicked.connect(self.reject)
+        self.loginButton = QPushButton("Log in", objectName="loginButton")
+        self.loginButton.setDefault(True)
+        self.loginButton.clicked.connect(self.submit)
+        buttons.addWidget(self.cancelButton)
+        buttons.addWidget(self.loginButton)
+        layout.addLayout(buttons)
+
+        for edit in (self.usernameEdit, self.passwordEdit, self.tokenEdit, self.serverEdit):
+            edit.textEdited.connect(self._clear_error)
+        self._token_mode_changed(False)
+        self.setMinimumWidth(420)
+        (self.passwordEdit if username else self.usernameEdit).setFocus()
+
+    @staticmethod
+    def _label(name: str, text: str, *, word_wrap: bool = False) -> QLabel:
+        label = QLabel(text, objectName=name)
+        label.setWordWrap(word_wrap)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # --- reactions -------------------------------------------------------------------------------------
+
+    def _demo_chosen(self, index: int) -> None:
+        if index <= 0:
+            self.demoSummary.setText("")
+            return
+        account = self._demo_accounts[index - 1]
+        self.tokenToggle.setChecked(False)
+        self.usernameEdit.setText(account.username)
+        self.passwordEdit.setText(account.password)
+        self.demoSummary.setText(account.summary)
+        self._clear_error()
+        self.loginButton.setFocus()
+
+    def _token_mode_changed(self, token_mode: bool) -> None:
+        for widget, visible in (
+            (self.usernameEdit, not token_mode),
+            (self.passwordEdit, not token_mode),
+            (self.tokenEdit, token_mode),
+        ):
+            self._form.setRowVisible(widget, visible)
+        self._clear_error()
+        (self.tokenEdit if token_mode else self.usernameEdit).setFocus()
+
+    def _advanced_toggled(self, shown: bool) -> None:
+        self.advancedBox.setVisible(shown)
+        self.advancedButton.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.adjustSize()
+
+    def _clear_error(self) -> None:
+        self.loginError.clear()
+        self.loginError.setVisible(False)
+
+    def show_error(self, sentence: str) -> None:
+        self.loginError.setText(sentence)
+        self.loginError.setVisible(True)
+
+    @property
+    def busy(self) -> bool:
+        return self._attempt is not None and not self._attempt.done()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busyBar.setVisible(busy)
+        for widget in (
+            self.demoCombo,
+            self.usernameEdit,
+            self.passwordEdit,
+            self.tokenEdit,
+            self.tokenToggle,
+            self.rememberCheck,
+            self.serverEdit,
+            self.loginButton,
+        ):
+            widget.setEnabled(not busy)
+        self.loginButton.setText("Logging in…" if busy else "Log in")
+
+    # --- logging in ------------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        """Check the fields, then log in in the background (Enter and the Log in button come here)."""
+        if self.busy:
+            return
+        problem, field = self._field_problem()
+        if problem:
+            self.show_error(problem)
+            field.setFocus()
+            return
+        self._clear_error()
+        self._set_busy(True)
+        self._attempt = self._tasks.start(self._log_in(), name="log in")
+
+    def _field_problem(self) -> tuple[str, QWidget]:
+        if not self.serverEdit.text().strip():
+            self.advancedButton.setChecked(True)
+            return (
+                "Type the server address under Advanced (normally https://core.vitemobile.com).",
+                self.serverEdit,
+            )
+        if self.tokenToggle.isChecked():
+            return check_pasted_token(self.tokenEdit.text().strip()) or "", self.tokenEdit
+        if not self.usernameEdit.text().strip():
+            return "Type your username (the e-mail address you log in to ViteMobile with).", self.usernameEdit
+        if not self.passwordEdit.text():
+            return "Type your password.", self.passwordEdit
+        return "", self
+
+    async def _log_in(self) -> None:
+        server = self.serverEdit.text().strip()
+        remember = self.rememberCheck.isChecked()
+        try:
+            if self.tokenToggle.isChecked():
+                await self._session.use_token(server, self.tokenEdit.text().strip(), remember)
+            else:
+                username = self.usernameEdit.text().strip()
+                await self._session.log_in(server, username, self.passwordEdit.text(), remember)
+        except ApiError as error:
+            self._set_busy(False)
+            self.show_error(error.user_message)
+            if error.status == 401:
+                self.passwordEdit.selectAll()
+                self.passwordEdit.setFocus()
+            elif error.status is None and "address" in error.user_message:
+                self.advancedButton.setChecked(True)
+                self.serverEdit.setFocus()
+            return
+        except asyncio.CancelledError:
+            raise
+        self._set_busy(False)
+        self.passwordEdit.clear()
+        self.accept()
+
+    def _unexpected(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.show_error(
+            "Something unexpected went wrong while logging in. "
+            "Try again; if it keeps happening, restart ViteDesk."
+        )
+
+    def reject(self) -> None:
+        if self._attempt is not None and not self._attempt.done():
+            self._attempt.cancel()
+            self._set_busy(False)
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.reject()
+        event.accept()
