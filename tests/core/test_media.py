@@ -123,6 +123,13 @@ def test_missing_file_is_refused(tmp_path: Path) -> None:
     assert "attach it again" in message
 
 
+def test_impossible_paths_are_refused_as_not_found(tmp_path: Path) -> None:
+    picture = write(tmp_path / "a.png", picture_bytes("PNG"))
+
+    assert rejection(tmp_path / "bad\x00name.png").startswith("“bad\x00name.png” could not be found.")
+    assert rejection(picture / "inside.png").startswith("“inside.png” could not be found.")
+
+
 def test_folder_is_refused(tmp_path: Path) -> None:
     folder = tmp_path / "Holiday"
     folder.mkdir()

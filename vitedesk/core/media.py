@@ -129,7 +129,7 @@ def check_image(path: Path) -> ImageCheck:
     name = quoted_name(path)
     try:
         info = path.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL byte in the name
         raise ImageRejected(
             path, f"{name} could not be found. It may have been moved, renamed or deleted: attach it again."
         ) from None

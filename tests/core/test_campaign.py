@@ -1,0 +1,500 @@
+"""Campaign rules as a person sees them: what blocks Send, what only warns, and what the sentences say."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from vitedesk.core.campaign import Campaign, Problem, Route, RouteKind
+
+FIELDS = {"leads", "message", "route", "server_id", "sid", "images", "protocol"}
+US = "+12025550143"
+UK = "+447700900123"
+FR = "+33612345678"
+
+
+def png(path: Path, size: tuple[int, int] = (4, 4)) -> Path:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (10, 120, 200)).save(buffer, format="PNG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def blocking(campaign: Campaign) -> list[Problem]:
+    return [problem for problem in campaign.problems() if problem.blocking]
+
+
+def warnings(campaign: Campaign) -> list[Problem]:
+    return [problem for problem in campaign.problems() if not problem.blocking]
+
+
+def messages(problems: list[Problem], field: str) -> list[str]:
+    return [problem.message for problem in problems if problem.field == field]
+
+
+# -- Route
+
+
+def test_route_factories_and_server_type() -> None:
+    assert Route.public() == Route(RouteKind.PUBLIC)
+    assert Route.private("svm-business-1") == Route(RouteKind.PRIVATE, server_id="svm-business-1")
+    assert Route.sid("MyShop") == Route(RouteKind.SID, sender_id="MyShop")
+    assert Route.public().server_type == "PUBLIC"
+    assert Route.private("svm-1").server_type == "PRIVATE"
+    assert Route.sid("MyShop").server_type == "PUBLIC"
+
+
+def test_route_describes_itself_for_people() -> None:
+    assert Route.public().describe() == "Public relay"
+    assert Route.private("svm-business-1").describe() == "Private server svm-business-1"
+    assert Route.sid("MyShop").describe() == "Sender ID “MyShop”"
+    assert Route.private(" ").describe() == "Private server (no server ID yet)"
+    assert Route.sid("").describe() == "Sender ID (not set yet)"
+
+
+def test_route_trims_ids_so_requests_carry_what_was_checked() -> None:
+    assert Route.private("  svm-1\t").server_id == "svm-1"
+    assert Route.sid(" My Shop ").sender_id == "My Shop"
+
+
+def test_route_keeps_only_the_id_its_kind_uses() -> None:
+    assert Route(RouteKind.PUBLIC, server_id="svm-1", sender_id="Shop") == Route.public()
+    assert Route(RouteKind.PRIVATE, server_id="svm-1", sender_id="Shop").sender_id == ""
+    assert Route(RouteKind.SID, server_id="svm-1", sender_id="Shop").server_id == ""
+
+
+def test_route_accepts_the_kind_as_text_and_refuses_unknown_kinds() -> None:
+    assert Route("PRIVATE", server_id="svm-1").kind is RouteKind.PRIVATE  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Route("CARRIER_PIGEON")  # type: ignore[arg-type]
+
+
+# -- Campaign basics
+
+
+def test_a_plain_sms_to_one_number_is_ready_with_nothing_to_say() -> None:
+    campaign = Campaign([US], "Hello from ViteDesk!")
+
+    assert campaign.problems() == []
+    assert campaign.route == Route.public()
+    assert campaign.effective_protocol == "SMS"
+    assert campaign.total_messages == 1
+
+
+def test_sequences_are_frozen_as_tuples() -> None:
+    leads = [US, UK]
+    campaign = Campaign(leads, "Hi", images=["a.png"])  # type: ignore[list-item]
+    leads.append(FR)
+
+    assert campaign.leads == (US, UK)
+    assert campaign.images == (Path("a.png"),)
+
+
+def test_one_string_of_leads_is_a_programming_error() -> None:
+    with pytest.raises(TypeError):
+        Campaign(US, "Hi")
+
+
+def test_protocol_follows_the_pictures_unless_chosen(tmp_path: Path) -> None:
+    picture = png(tmp_path / "a.png")
+
+    assert Campaign([US], "Hi").effective_protocol == "SMS"
+    assert Campaign([US], "Hi", images=[picture]).effective_protocol == "MMS"
+    assert Campaign([US], "Hi", protocol="MMS", images=[picture]).effective_protocol == "MMS"
+    assert Campaign([US], "Hi", protocol="SMS", images=[picture]).effective_protocol == "SMS"
+
+
+def test_total_messages_counts_parts_for_sms_and_one_per_recipient_for_mms(tmp_path: Path) -> None:
+    text = "a" * 200  # 2 SMS parts
+
+    sms = Campaign([US, UK, FR], text)
+    mms = Campaign([US, UK, FR], text, images=[png(tmp_path / "a.png")])
+
+    assert sms.segment_info.segments == 2
+    assert (sms.parts_per_recipient, sms.total_messages) == (2, 6)
+    assert (mms.parts_per_recipient, mms.total_messages) == (1, 3)
+
+
+# -- leads
+
+
+def test_no_recipient_blocks() -> None:
+    assert blocking(Campaign([], "Hi")) == [
+        Problem(
+            "leads", "Add at least one recipient: paste or type phone numbers in the recipients box.", True
+        )
+    ]
+
+
+def test_unverified_numbers_are_counted_in_a_warning() -> None:
+    one = Campaign([US, UK], "Hi", unverified=["+12025550100", US])
+    two = Campaign([US, UK, FR], "Hi", unverified=[US, UK, UK])
+
+    assert blocking(one) == []
+    assert messages(warnings(one), "leads") == [
+        "1 number is not in any known number range, so the message may not be delivered to it. "
+        "Check it in the recipients list."
+    ]
+    assert messages(warnings(two), "leads")[0].startswith("2 numbers are not in any known number range")
+
+
+# -- message
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t \r\n"])
+def test_empty_or_blank_message_blocks_sms_and_mms(tmp_path: Path, text: str) -> None:
+    expected = [Problem("message", "Write a message: it is empty.", True)]
+
+    assert blocking(Campaign([US], text)) == expected
+    assert blocking(Campaign([US], text, images=[png(tmp_path / "a.png")])) == expected
+
+
+def test_sms_over_1600_characters_blocks_and_says_by_how_much() -> None:
+    assert blocking(Campaign([US], "a" * 1600)) == []
+    assert blocking(Campaign([US], "a" * 1734)) == [
+        Problem(
+            "message",
+            "The message is 1,734 characters long; a text message can have at most 1,600. "
+            "Shorten it by 134 characters.",
+            True,
+        )
+    ]
+
+
+def test_long_text_in_an_mms_is_neither_blocked_nor_counted_in_parts(tmp_path: Path) -> None:
+    campaign = Campaign([US], "“long” " * 300, images=[png(tmp_path / "a.png")])
+
+    assert campaign.problems() == []
+
+
+def test_more_than_four_parts_is_a_warning_with_the_cost() -> None:
+    assert warnings(Campaign([US], "a" * 600)) == []  # 4 parts
+
+    campaign = Campaign([US, UK], "a" * 800)  # 6 parts
+
+    assert blocking(campaign) == []
+    assert messages(warnings(campaign), "message") == [
+        "This message is 6 SMS long: each recipient's phone joins the parts, but every part is paid for "
+        "(6 × 2 = 12 messages). Shorten the message if you can."
+    ]
+
+
+def test_curly_quotes_are_named_with_the_parts_they_cost() -> None:
+    campaign = Campaign([US], "“Hi” it’s " + "a" * 140)
+
+    assert blocking(campaign) == []
+    assert messages(warnings(campaign), "message") == [
+        "“, ” and ’ force Unicode: this message needs 3 SMS instead of 1. "
+        "Use Replace to swap them for plain characters."
+    ]
+
+
+def test_unicode_cost_is_also_given_for_all_recipients() -> None:
+    campaign = Campaign([f"+1202555{n:04d}" for n in range(1204)], "“Hi” " + "a" * 150)
+
+    assert messages(warnings(campaign), "message") == [
+        "“ and ” force Unicode: this message needs 3 SMS instead of 1 "
+        "(3,612 messages instead of 1,204 in all). Use Replace to swap them for plain characters."
+    ]
+
+
+def test_an_emoji_that_costs_a_part_is_named_with_advice_to_remove_it() -> None:
+    campaign = Campaign([US], "Sale 😀 " + "a" * 100)
+
+    assert messages(warnings(campaign), "message") == [
+        "😀 forces Unicode: this message needs 2 SMS instead of 1. Remove it if you can."
+    ]
+
+
+def test_punctuation_and_emoji_together_get_both_pieces_of_advice() -> None:
+    campaign = Campaign([US], "“Sale” 😀 " + "a" * 100)
+
+    (warning,) = messages(warnings(campaign), "message")
+
+    assert warning.startswith("“, ” and 😀 force Unicode: this message needs 2 SMS instead of 1.")
+    assert warning.endswith("Use Replace for the punctuation, and remove the other characters if you can.")
+
+
+def test_unicode_that_costs_nothing_is_still_mentioned_calmly() -> None:
+    assert messages(warnings(Campaign([US], "Hi 😀")), "message") == [
+        "😀 forces Unicode: this message still fits in 1 SMS."
+    ]
+
+
+def test_invisible_characters_are_described_not_printed() -> None:
+    (warning,) = messages(warnings(Campaign([US], "Hello\u200bthere\t" + "a" * 100)), "message")
+
+    assert warning.startswith("A zero-width space and a tab force Unicode")
+
+
+def test_a_whole_text_in_another_alphabet_names_a_few_characters_only() -> None:
+    (warning,) = messages(warnings(Campaign([US], "Привет, как дела?")), "message")
+
+    assert warning.startswith(
+        "П, р, и, в, е and 5 other characters force Unicode: this message still fits in 1 SMS."
+    )
+
+
+# -- route
+
+
+@pytest.mark.parametrize("server_id", ["", "   ", "\t"])
+def test_private_server_without_an_id_blocks(server_id: str) -> None:
+    assert blocking(Campaign([US], "Hi", Route.private(server_id))) == [
+        Problem(
+            "server_id",
+            "Enter the ID of your private server (SVM), as shown in your ViteMobile account, "
+            "or choose the public relay.",
+            True,
+        )
+    ]
+
+
+def test_private_server_with_an_id_is_ready() -> None:
+    assert Campaign([US], "Hi", Route.private(" svm-business-1 ")).problems() == []
+
+
+@pytest.mark.parametrize("sender_id", ["MyShop", "A", "My Shop 24", "ABCDEFGHIJK", "7Eleven", " MyShop "])
+def test_good_sender_ids_are_accepted(sender_id: str) -> None:
+    assert Campaign([UK], "Hi", Route.sid(sender_id)).problems() == []
+
+
+def sid_messages(sender_id: str) -> list[str]:
+    campaign = Campaign([UK], "Hi", Route.sid(sender_id))
+    assert all(problem.blocking for problem in campaign.problems())
+    return messages(campaign.problems(), "sid")
+
+
+@pytest.mark.parametrize("sender_id", ["", "  "])
+def test_missing_sender_id_blocks(sender_id: str) -> None:
+    assert sid_messages(sender_id) == [
+        "Enter the sender ID recipients will see (1 to 11 letters A to Z, digits or spaces), "
+        "or choose another route."
+    ]
+
+
+def test_an_emoji_in_a_sender_id_is_named() -> None:
+    assert sid_messages("Shop😀") == [
+        "A sender ID can only use letters A to Z (without accents), digits and spaces: 😀 is not allowed. "
+        "Remove it."
+    ]
+
+
+def test_several_refused_characters_are_all_named_once() -> None:
+    assert sid_messages("Café-Bar-é") == [
+        "A sender ID can only use letters A to Z (without accents), digits and spaces: é and - are not "
+        "allowed. Remove them."
+    ]
+
+
+def test_sender_id_over_11_characters_blocks() -> None:
+    assert sid_messages("MyVeryLongShop") == [
+        "The sender ID “MyVeryLongShop” has 14 characters; the most allowed is 11. Shorten it."
+    ]
+
+
+def test_sender_id_without_a_letter_blocks() -> None:
+    assert sid_messages("12345") == [
+        "A sender ID needs at least one letter (A to Z); “12345” has none. Add a letter."
+    ]
+
+
+def test_sender_id_route_to_us_and_canadian_numbers_warns_with_the_count() -> None:
+    one = Campaign([US, UK], "Hi", Route.sid("MyShop"))
+    many = Campaign([US, "+14165550123", "+12025550199", UK], "Hi", Route.sid("MyShop"))
+
+    assert blocking(one) == []
+    assert messages(warnings(one), "route") == [
+        "1 recipient has a US or Canadian (+1) number, and phones there do not accept sender IDs, so it "
+        "will probably not receive this message. "
+        "Send to them through the public relay or a private server instead."
+    ]
+    assert messages(warnings(many), "route")[0].startswith("3 recipients have a US or Canadian (+1) number")
+    assert messages(Campaign([US], "Hi").problems(), "route") == []
+
+
+# -- pictures
+
+
+def test_mms_with_pictures_is_ready(tmp_path: Path) -> None:
+    pictures = [png(tmp_path / f"{n}.png") for n in range(5)]
+
+    assert Campaign([US], "Look!", images=pictures).problems() == []
+
+
+def test_mms_without_a_picture_blocks() -> None:
+    assert blocking(Campaign([US], "Hi", protocol="MMS")) == [
+        Problem("images", "An MMS needs at least one picture. Add a picture, or send an SMS.", True)
+    ]
+
+
+def test_more_than_five_pictures_blocks(tmp_path: Path) -> None:
+    pictures = [png(tmp_path / f"{n}.png") for n in range(7)]
+
+    assert blocking(Campaign([US], "Hi", images=pictures)) == [
+        Problem("images", "An MMS can carry at most 5 pictures and 7 are attached. Remove 2 of them.", True)
+    ]
+
+
+def test_pictures_with_sms_chosen_block(tmp_path: Path) -> None:
+    pictures = [png(tmp_path / "a.png"), png(tmp_path / "b.png")]
+
+    assert blocking(Campaign([US], "Hi", protocol="SMS", images=pictures)) == [
+        Problem(
+            "protocol",
+            "Pictures can only be sent by MMS. Switch to MMS, or remove the 2 pictures to send an SMS.",
+            True,
+        )
+    ]
+
+
+def test_unknown_protocol_blocks() -> None:
+    assert messages(blocking(Campaign([US], "Hi", protocol="FAX")), "protocol") == [  # type: ignore[arg-type]
+        "“FAX” is not a way to send: choose SMS or MMS."
+    ]
+
+
+def test_missing_and_non_picture_files_block_with_their_reason(tmp_path: Path) -> None:
+    report = tmp_path / "report.pdf"
+    report.write_bytes(b"%PDF-1.7\n")
+    campaign = Campaign([US], "Hi", images=[png(tmp_path / "ok.png"), report, tmp_path / "gone.jpg"])
+
+    found = messages(blocking(campaign), "images")
+
+    assert found[0] == "“report.pdf” is a PDF document, not an image. Attach JPEG, PNG or GIF pictures."
+    assert found[1].startswith("“gone.jpg” could not be found.")
+    assert len(found) == 2
+
+
+def test_the_same_picture_twice_is_a_warning(tmp_path: Path) -> None:
+    picture = png(tmp_path / "logo.png")
+    (tmp_path / "sub").mkdir()
+
+    campaign = Campaign([US], "Hi", images=[picture, tmp_path / "sub" / ".." / "logo.png"])
+
+    assert blocking(campaign) == []
+    assert messages(warnings(campaign), "images") == [
+        "“logo.png” is attached twice, so each recipient would get it twice. Remove the extra copy."
+    ]
+
+
+def test_a_40_mb_photo_is_a_warning_not_a_refusal(tmp_path: Path) -> None:
+    photo = png(tmp_path / "beach.png")
+    with photo.open("r+b") as handle:
+        handle.truncate(40_000_000)  # sparse: fast, but stat() reports 40 MB
+
+    campaign = Campaign([US], "Hi", images=[photo])
+
+    assert blocking(campaign) == []
+    (warning,) = messages(warnings(campaign), "images")
+    assert warning.startswith("“beach.png” is large (40 MB). Carriers often refuse picture messages")
+    assert "may not arrive" in warning
+
+
+# -- fingerprint
+
+
+def test_fingerprint_ignores_recipient_order_duplicates_and_picture_order(tmp_path: Path) -> None:
+    a, b = png(tmp_path / "a.png", (2, 2)), png(tmp_path / "b.png", (3, 3))
+
+    first = Campaign([US, UK], "Hi", Route.private("svm-1"), images=[a, b])
+    again = Campaign([UK, US, UK], "Hi", Route.private(" svm-1 "), images=[b, a])
+
+    assert first.fingerprint() == again.fingerprint()
+    assert len(first.fingerprint()) == 64
+    int(first.fingerprint(), 16)
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        Campaign([US, FR], "Hi"),
+        Campaign([US], "Hi!"),
+        Campaign([US], "Hi", Route.private("svm-1")),
+        Campaign([US], "Hi", Route.sid("MyShop")),
+        Campaign([US], "Hi", protocol="MMS"),
+    ],
+)
+def test_fingerprint_changes_with_what_is_sent(other: Campaign) -> None:
+    assert Campaign([US], "Hi").fingerprint() != other.fingerprint()
+
+
+def test_fingerprint_follows_picture_contents_not_names(tmp_path: Path) -> None:
+    picture = png(tmp_path / "a.png", (2, 2))
+    before = Campaign([US], "Hi", images=[picture]).fingerprint()
+
+    copy = tmp_path / "copy.png"
+    copy.write_bytes(picture.read_bytes())
+    assert Campaign([US], "Hi", images=[copy]).fingerprint() == before
+
+    png(picture, (5, 5))
+    assert Campaign([US], "Hi", images=[picture]).fingerprint() != before
+
+
+def test_fingerprint_of_unreadable_pictures_does_not_raise_and_tells_paths_apart(tmp_path: Path) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    gone = Campaign([US], "Hi", images=[tmp_path / "gone.png"]).fingerprint()
+    other = Campaign([US], "Hi", images=[tmp_path / "other.png"]).fingerprint()
+    directory = Campaign([US], "Hi", images=[folder]).fingerprint()
+
+    assert len({gone, other, directory}) == 3
+
+
+# -- properties
+
+numbers = st.lists(st.from_regex(r"\+[1-9][0-9]{6,14}", fullmatch=True), max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    leads=numbers,
+    message=st.text(max_size=400),
+    server_id=st.text(max_size=20),
+    sender_id=st.text(max_size=20),
+    kind=st.sampled_from(list(RouteKind)),
+    protocol=st.sampled_from([None, "SMS", "MMS"]),
+)
+def test_problems_never_raise_and_always_read_as_sentences(
+    leads: list[str], message: str, server_id: str, sender_id: str, kind: RouteKind, protocol: str | None
+) -> None:
+    campaign = Campaign(
+        leads,
+        message,
+        Route(kind, server_id=server_id, sender_id=sender_id),
+        protocol=protocol,  # type: ignore[arg-type]
+        images=[Path(sender_id or "x") / "missing.png"] if protocol == "MMS" else [],
+    )
+
+    problems = campaign.problems()
+    campaign.fingerprint()
+
+    for problem in problems:
+        assert problem.field in FIELDS
+        assert problem.message.endswith(".")
+        assert not problem.message[:2].startswith(("a ", "an "))
+    if not leads:
+        assert any(problem.blocking and problem.field == "leads" for problem in problems)
+
+
+@settings(max_examples=300, deadline=None)
+@given(sender_id=st.text(max_size=15))
+def test_sender_id_is_accepted_exactly_when_the_rule_says_so(sender_id: str) -> None:
+    trimmed = sender_id.strip()
+    allowed = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ")
+    expected_ok = (
+        1 <= len(trimmed) <= 11
+        and set(trimmed) <= allowed
+        and any(char.isascii() and char.isalpha() for char in trimmed)
+    )
+
+    sid_blocked = any(
+        problem.field == "sid" for problem in blocking(Campaign([UK], "Hi", Route.sid(sender_id)))
+    )
+
+    assert sid_blocked is not expected_ok
