@@ -1,0 +1,204 @@
+"""ImagePicker: real drops with file URLs, refusals said inline, thumbnails, remove and reorder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from vitedesk.core.media import MAX_IMAGES
+from vitedesk.ui.images import ImagePicker
+
+
+def make_png(path: Path, color: str = "teal", size: tuple[int, int] = (320, 200)) -> Path:
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path), "PNG")
+    return path
+
+
+def drop_files(target: QWidget, paths: list[Path]) -> tuple[bool, bool]:
+    """Drag ``paths`` from a file manager onto ``target`` (dragEnter, then drop); (entered, dropped)."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+    point = QPointF(target.width() / 2, target.height() / 2)
+    enter = QDragEnterEvent(
+        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(target, enter)
+    if not enter.isAccepted():
+        return False, False
+    drop = QDropEvent(
+        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(target, drop)
+    return True, drop.isAccepted()
+
+
+@pytest.fixture
+def picker(qtbot) -> ImagePicker:
+    widget = ImagePicker()
+    qtbot.addWidget(widget)
+    widget.resize(700, 320)
+    widget.show()
+    return widget
+
+
+def test_dropping_pictures_attaches_them_in_order(qtbot, picker: ImagePicker, tmp_path: Path) -> None:
+    first = make_png(tmp_path / "first.png", "red")
+    second = make_png(tmp_path / "second.png", "blue")
+    with qtbot.waitSignal(picker.imagesChanged) as changed:
+        entered, dropped = drop_files(picker, [first, second])
+    assert (entered, dropped) == (True, True)
+    assert changed.args[0] == [first, second]
+    assert picker.images() == [first, second]
+    assert picker.countLabel.text().startswith(f"2 / {MAX_IMAGES} images · ")
+    assert picker.refusal_text() == ""
+
+
+def test_drop_onto_the_thumbnail_area_works_too(qtbot, picker: ImagePicker, tmp_path: Path) -> None:
+    photo = make_png(tmp_path / "photo.png")
+    entered, dropped = drop_files(picker.thumbnails.viewport(), [photo])
+    assert (entered, dropped) == (True, True)
+    assert picker.images() == [photo]
+
+
+def test_web_links_are_not_accepted_as_a_drop(picker: ImagePicker) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl("https://example.com/cat.png")])
+    enter = QDragEnterEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(picker, enter)
+    assert not enter.isAccepted()
+
+
+def test_pdf_is_refused_with_a_sentence(picker: ImagePicker, tmp_path: Path) -> None:
+    pdf = tmp_path / "price list.pdf"
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n")
+    drop_files(picker, [pdf])
+    assert picker.images() == []
+    assert "“price list.pdf” is a PDF document, not an image" in picker.refusal_text()
+    assert picker.refusalNotice.isVisible()
+
+
+def test_sixth_picture_is_refused_and_the_first_five_kept(picker: ImagePicker, tmp_path: Path) -> None:
+    paths = [
+        make_png(tmp_path / f"p{index}.png", color)
+        for index, color in enumerate(["red", "green", "blue", "orange", "purple", "gray"])
+    ]
+    refusals = picker.add_files(paths)
+    assert picker.images() == paths[:5]
+    assert len(refusals) == 1
+    assert "“p5.png” was not added: you can attach at most 5 images" in refusals[0]
+    assert refusals[0] in picker.refusal_text()
+    assert picker.countLabel.text().startswith("5 / 5 images")
+    assert not picker.addButton.isEnabled()
+
+
+def test_duplicate_and_unreadable_files_are_refused(picker: ImagePicker, tmp_path: Path) -> None:
+    photo = make_png(tmp_path / "photo.png")
+    broken = tmp_path / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 10)  # PNG signature, no picture
+    missing = tmp_path / "gone.jpg"
+    refusals = picker.add_files([photo, photo, broken, missing])
+    assert picker.images() == [photo]
+    assert refusals[0] == "“photo.png” is already attached."
+    assert "“broken.png” looks like a picture but cannot be opened" in refusals[1]
+    assert "“gone.jpg” could not be found" in refusals[2]
+
+
+def test_refusal_notice_can_be_dismissed(qtbot, picker: ImagePicker, tmp_path: Path) -> None:
+    note = tmp_path / "notes.txt"
+    note.write_text("not a picture")
+    picker.add_files([note])
+    assert picker.refusalNotice.isVisible()
+    qtbot.mouseClick(picker.refusalNotice.closeButton, Qt.MouseButton.LeftButton)
+    assert not picker.refusalNotice.isVisible()
+    assert picker.refusal_text() == ""
+
+
+def test_thumbnail_is_made_off_thread_and_shown(qtbot, picker: ImagePicker, tmp_path: Path) -> None:
+    photo = make_png(tmp_path / "big.png", "navy", (3000, 2000))
+    picker.add_files([photo])
+    item = picker.thumbnails.item(0)
+
+    def thumbnail() -> QImage:
+        return item.icon().pixmap(96, 96).toImage()
+
+    qtbot.waitUntil(lambda: thumbnail().pixelColor(48, 48) == QColor("navy"))
+    # 3000 x 2000 scaled into 96 x 96 keeps its aspect: 96 x 64, centred, transparent above and below.
+    assert thumbnail().pixelColor(48, 10).alpha() == 0
+    assert thumbnail().pixelColor(48, 20) == QColor("navy")
+
+
+def test_remove_button_delete_key_and_keyboard_reorder(qtbot, picker: ImagePicker, tmp_path: Path) -> None:
+    a, b, c = (
+        make_png(tmp_path / f"{name}.png", color)
+        for name, color in (("a", "red"), ("b", "green"), ("c", "blue"))
+    )
+    picker.add_files([a, b, c])
+    view = picker.thumbnails
+    # Click the × of the first tile.
+    tile = view.visualRect(view.model().index(0, 0))
+    button = view.delegate.button_rect(tile).center()
+    with qtbot.waitSignal(picker.imagesChanged) as changed:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=button)
+    assert changed.args[0] == [b, c]
+    # Ctrl+Right moves the selected picture later in the send order.
+    view.setFocus()
+    view.setCurrentRow(0)
+    qtbot.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert picker.images() == [c, b]
+    # Delete removes the selected one.
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert picker.images() == [c]
+    assert picker.countLabel.text().startswith("1 / 5 images")
+
+
+def test_internal_model_move_reorders_and_notifies(qtbot, picker: ImagePicker, tmp_path: Path) -> None:
+    a, b = make_png(tmp_path / "a.png"), make_png(tmp_path / "b.png", "pink")
+    picker.add_files([a, b])
+    with qtbot.waitSignal(picker.imagesChanged) as changed:
+        picker.thumbnails.model().moveRow(picker.thumbnails.rootIndex(), 1, picker.thumbnails.rootIndex(), 0)
+    assert changed.args[0] == [b, a]
+
+
+def test_large_picture_warns_about_size(picker: ImagePicker, tmp_path: Path) -> None:
+    side = 700
+    pixels = os.urandom(side * side * 3)  # noise does not compress: about 1.5 MB as PNG
+    noisy = QImage(pixels, side, side, side * 3, QImage.Format.Format_RGB888).copy()
+    path = tmp_path / "holiday.png"
+    noisy.save(str(path), "PNG", 100)
+    assert path.stat().st_size > 1_000_000
+    picker.add_files([path])
+    assert picker.images() == [path]
+    assert "“holiday.png” is large" in picker.sizeNotice.text()
+
+
+def test_set_images_replaces_and_reports_missing_files(picker: ImagePicker, tmp_path: Path) -> None:
+    a = make_png(tmp_path / "a.png")
+    picker.add_files([a])
+    b = make_png(tmp_path / "b.png")
+    refusals = picker.set_images([b, tmp_path / "deleted.png"])
+    assert picker.images() == [b]
+    assert len(refusals) == 1 and "“deleted.png” could not be found" in refusals[0]
+
+
+def test_picture_that_fails_to_decode_is_removed_with_a_sentence(
+    qtbot, picker: ImagePicker, tmp_path: Path
+) -> None:
+    good = make_png(tmp_path / "good.png", size=(400, 300))
+    truncated = tmp_path / "truncated.png"
+    truncated.write_bytes(good.read_bytes()[:60])  # header and size survive, the pixels do not
+    picker.add_files([truncated])
+    qtbot.waitUntil(lambda: picker.images() == [] and "“truncated.png”" in picker.refusal_text())
+    assert "cannot be opened" in picker.refusal_text()
