@@ -59,3 +59,12 @@ def login(http: httpx.Client, username: str, password: str = "sandbox") -> str:
     assert response.status_code == 200, response.text
     token: str = response.json()["access"]
     return token
+
+
+Files = list[tuple[str, tuple[str, bytes, str]]]
+
+
+def png_files(count: int) -> Files:
+    return [
+        (f"image_{index}", (f"picture{index}.png", image_bytes("PNG"), "image/png")) for index in range(count)
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import socket
 import sys
 import threading
@@ -51,6 +53,30 @@ def uvicorn_config(app: Starlette, *, quiet: bool) -> uvicorn.Config:
     )
 
 
+class _StoppableServer(uvicorn.Server):
+    """uvicorn.Server that leaves its main loop as soon as request_exit() is called from another thread,
+    instead of at its next 0.1 s tick (tests start and stop a sandbox each)."""
+
+    def __init__(self, config: uvicorn.Config) -> None:
+        super().__init__(config)
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._wake = asyncio.Event()
+
+    async def main_loop(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        counter = 0
+        while not await self.on_tick(counter):
+            counter = (counter + 1) % 864_000
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), 0.1)
+
+    def request_exit(self) -> None:
+        self.should_exit = True
+        if self._loop is not None and not self._loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop closed in between
+                self._loop.call_soon_threadsafe(self._wake.set)
+
+
 class SandboxServer:
     """A sandbox served by uvicorn in a background thread on 127.0.0.1.
 
@@ -61,7 +87,7 @@ class SandboxServer:
         self.app = create_app(**app_options)
         self._requested_port = port
         self._port: int | None = None
-        self._server: uvicorn.Server | None = None
+        self._server: _StoppableServer | None = None
         self._thread: threading.Thread | None = None
         self._failure: BaseException | None = None
 
@@ -90,7 +116,7 @@ class SandboxServer:
             raise RuntimeError("The sandbox is already running.")
         sock = bind_loopback(self._requested_port)
         self._port = sock.getsockname()[1]
-        server = uvicorn.Server(uvicorn_config(self.app, quiet=True))
+        server = _StoppableServer(uvicorn_config(self.app, quiet=True))
         self._server = server
         self._failure = None
         self._thread = threading.Thread(
@@ -106,7 +132,7 @@ class SandboxServer:
             time.sleep(0.005)
         return self
 
-    def _serve(self, server: uvicorn.Server, sock: socket.socket) -> None:
+    def _serve(self, server: _StoppableServer, sock: socket.socket) -> None:
         try:
             server.run(sockets=[sock])
         except BaseException as exc:  # SystemExit from uvicorn on startup failure included
@@ -117,7 +143,7 @@ class SandboxServer:
         server, thread = self._server, self._thread
         if server is None or thread is None:
             return
-        server.should_exit = True
+        server.request_exit()
         thread.join(timeout)
         if thread.is_alive():
             server.force_exit = True
