@@ -302,7 +302,7 @@ def test_drf_error_bodies_are_flattened_into_the_servers_words() -> None:
     assert flatten_errors({"server_id": ["This field is required."]}) == "server_id: This field is required."
     assert flatten_errors(
         {"message": ["This field may not be blank."], "non_field_errors": ["Bad.", "Worse."]}
-    ) == ("This field may not be blank. Bad. Worse.")
+    ) == ("message: This field may not be blank. Bad. Worse.")
     assert flatten_errors({"lead": ["A.", "B."], "sid": ["C."]}) == "lead: A. B. sid: C."
 
 

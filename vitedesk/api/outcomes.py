@@ -90,8 +90,7 @@ def flatten_errors(body: object) -> str:
         for key, value in body.items():
             text = flatten_errors(value)
             if text:
-                plain = key in ("non_field_errors", "message", "error")
-                parts.append(text if plain else f"{key}: {text}")
+                parts.append(text if key == "non_field_errors" else f"{key}: {text}")
         return " ".join(parts)
     if isinstance(body, list):
         return " ".join(part for part in (flatten_errors(item) for item in body) if part)
