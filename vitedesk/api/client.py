@@ -223,7 +223,8 @@ class ViteMobileClient:
         afterwards. The campaign is sent as given (validation is Campaign.problems(), shown before sending).
         Raises Unauthorized when logged out or the session is refused; NotSent when nothing left this
         computer (no connection, a picture that cannot be read); OutcomeUnknown when the request went out
-        without an answer; the status classes of vitedesk.api.errors otherwise.
+        without an answer; the status classes of vitedesk.api.errors otherwise. Cancelling the task during
+        a send cancels the request: its outcome is then unknown, as for OutcomeUnknown.
         """
         auth = self._auth
         if auth is None:
