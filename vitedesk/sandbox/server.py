@@ -70,6 +70,16 @@ class _StoppableServer(uvicorn.Server):
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), 0.1)
 
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        if self.server_state.connections:
+            await super().shutdown(sockets)
+            return
+        # Nothing to drain: skip uvicorn's fixed 0.1 s pause for open connections (lifespan is off).
+        for server in self.servers:
+            server.close()
+        for sock in sockets or []:
+            sock.close()
+
     def request_exit(self) -> None:
         self.should_exit = True
         if self._loop is not None and not self._loop.is_closed():
