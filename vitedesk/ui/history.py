@@ -64,6 +64,7 @@ class HistoryWindow(QWidget):
         self.setWindowTitle("Send history — ViteDesk")
         self._store = store
         self._shown_once = False
+        self._export_dialog: QFileDialog | None = None
         self.model = HistoryModel(store, self)
 
         self.searchEdit = QLineEdit(self)
@@ -131,15 +132,20 @@ class HistoryWindow(QWidget):
 
     def choose_export_file(self) -> None:
         """Ask where to save (non-modal dialog); the chosen file gets the rows matching the search."""
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        dialog = QFileDialog(self, "Export send history", folder, "CSV files (*.csv)")
-        dialog.setObjectName("historyExportDialog")
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setDefaultSuffix("csv")
-        dialog.selectFile(f"vitedesk-history-{date.today().isoformat()}.csv")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda path: self.export_to(Path(path)))
-        dialog.open()
+        if self._export_dialog is None:
+            folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            dialog = QFileDialog(self, "Export send history", folder, "CSV files (*.csv)")
+            dialog.setObjectName("historyExportDialog")
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.setDefaultSuffix("csv")
+            dialog.fileSelected.connect(self._export_file_selected)
+            # One dialog, kept and reused: it remembers the folder chosen last time.
+            self._export_dialog = dialog
+        self._export_dialog.selectFile(f"vitedesk-history-{date.today().isoformat()}.csv")
+        self._export_dialog.open()
+
+    def _export_file_selected(self, path: str) -> None:
+        self.export_to(Path(path))
 
     def export_to(self, path: Path) -> bool:
         """Write every row matching the current search to ``path``; the outcome is shown in the window."""

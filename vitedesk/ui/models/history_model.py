@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -42,6 +43,7 @@ class HistoryModel(QAbstractTableModel):
         self._filter = ""
         self._entries: list[HistoryEntry] = []
         self._exhausted = True
+        self._fetching = False
         self.refresh()
 
     # --- what the view and the window use ---------------------------------------------------------
@@ -59,7 +61,7 @@ class HistoryModel(QAbstractTableModel):
         self.beginResetModel()
         self._entries = self._store.search(self._filter, limit=self._batch_size)
         self._exhausted = len(self._entries) < self._batch_size
-        self.endResetModel()
+        self._end_change(self.endResetModel)
 
     def entry(self, row: int) -> HistoryEntry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
@@ -77,10 +79,10 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and not self._exhausted
+        return not parent.isValid() and not self._exhausted and not self._fetching
 
     def fetchMore(self, parent: _Index) -> None:
-        if parent.isValid() or self._exhausted:
+        if parent.isValid() or self._exhausted or self._fetching:
             return
         before = self._entries[-1].local_id if self._entries else None
         batch = self._store.search(self._filter, limit=self._batch_size, before_id=before)
@@ -88,9 +90,19 @@ class HistoryModel(QAbstractTableModel):
         if not batch:
             return
         first = len(self._entries)
+        self._fetching = True
         self.beginInsertRows(QModelIndex(), first, first + len(batch) - 1)
         self._entries.extend(batch)
-        self.endInsertRows()
+        self._end_change(self.endInsertRows)
+
+    def _end_change(self, end: Callable[[], None]) -> None:
+        # Slots of modelReset/rowsInserted (views, QAbstractItemModelTester) may call fetchMore while the
+        # change is still being announced; inserting rows then would nest one change inside another.
+        self._fetching = True
+        try:
+            end()
+        finally:
+            self._fetching = False
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
