@@ -33,7 +33,7 @@ from vitedesk.core.media import (
 )
 from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
 
-Protocol = Literal["SMS", "MMS"]
+SendProtocol = Literal["SMS", "MMS"]
 
 SMS_MAX_CHARACTERS = 1_600
 """Longest SMS text accepted (counted in characters as a person counts them: code points)."""
@@ -120,7 +120,7 @@ class Campaign:
     leads: Sequence[str]
     message: str
     route: Route = field(default_factory=Route.public)
-    protocol: Protocol | None = None
+    protocol: SendProtocol | None = None
     images: Sequence[Path] = ()
     unverified: Sequence[str] = ()
 
@@ -132,7 +132,7 @@ class Campaign:
         object.__setattr__(self, "unverified", tuple(self.unverified))
 
     @property
-    def effective_protocol(self) -> Protocol:
+    def effective_protocol(self) -> SendProtocol:
         """The protocol chosen, or when none was: MMS if pictures are attached, else SMS."""
         if self.protocol == "SMS" or self.protocol == "MMS":
             return self.protocol
