@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -246,7 +247,7 @@ class _DetailPane(QScrollArea):
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(f"{label}:", value)
+            form.addRow(_field_label(f"{label}:", self.form_box), value)
             self.values[key] = value
         bold = self.values["result"].font()
         bold.setBold(True)
@@ -256,7 +257,7 @@ class _DetailPane(QScrollArea):
         self.message.setAccessibleName("Message text")
         self.message.setReadOnly(True)
         self.message.setMinimumHeight(90)
-        form.addRow("Message:", self.message)
+        form.addRow(_field_label("Message:", self.form_box), self.message)
         layout.addWidget(self.placeholder)
         layout.addWidget(self.form_box, 1)
         self.setWidget(body)
@@ -300,3 +301,11 @@ class _DetailPane(QScrollArea):
 
     def field_text(self, key: str) -> str:
         return self.values[key].text()
+
+
+def _field_label(text: str, parent: QWidget) -> QLabel:
+    # Fills its row and draws at the top, so it stays next to the first line of a value that wraps.
+    label = QLabel(text, parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+    return label
