@@ -140,14 +140,17 @@ def test_an_expired_token_is_refused(sandbox_factory: Callable[..., SandboxServe
 
 
 def test_token_lifetime_is_configurable_and_enforced(sandbox_factory: Callable[..., SandboxServer]) -> None:
-    server = sandbox_factory(token_lifetime=1)
+    now = [datetime(2026, 3, 1, 12, 0, tzinfo=UTC)]
+    server = sandbox_factory(token_lifetime=60, clock=lambda: now[0])
     with httpx.Client(base_url=server.url) as http:
         client = SandboxClient(http, login(http, BUSINESS))
         claims = jwt.decode(client.token, options={"verify_signature": False})
-        assert claims["exp"] - claims["iat"] <= 1
+        assert claims["exp"] - claims["iat"] == 60
+        now[0] += timedelta(seconds=59)
         assert client.send().status_code == 201
-        time.sleep(1.1)
+        now[0] += timedelta(seconds=1)
         response = client.send()
 
     assert response.status_code == 401
+    assert response.json()["messages"][0]["message"] == "Token is expired"
     assert len(server.campaigns()) == 1
