@@ -6,6 +6,7 @@ import csv
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt, QtMsgType, qInstallMessageHandler
@@ -26,21 +27,34 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
         yield history
 
 
+def begin(store: HistoryStore, **overrides: Any) -> int:
+    values: dict[str, Any] = {
+        "account": "ana@shop.com",
+        "server_url": "https://core.vitemobile.com",
+        "route_kind": "PRIVATE",
+        "route_id": "svm-east-1",
+        "protocol": "SMS",
+        "recipient_count": 1000,
+        "parts_per_message": 2,
+        "total_messages": 2000,
+        "message": "Weekly offer",
+        "image_names": [],
+        "fingerprint": "0" * 64,
+    }
+    values.update(overrides)
+    return store.begin(**values)
+
+
 def add(
     store: HistoryStore, count: int, *, message: str = "Weekly offer {i}", account: str = "ana@shop.com"
 ) -> None:
     for i in range(count):
-        local_id = store.begin(
+        local_id = begin(
+            store,
             account=account,
-            server_url="https://core.vitemobile.com",
-            route_kind="PRIVATE",
-            route_id="svm-east-1",
-            protocol="SMS",
             recipient_count=1000 + i,
-            parts_per_message=2,
             total_messages=2 * (1000 + i),
             message=message.format(i=i),
-            image_names=[],
             fingerprint=f"{i:064x}",
             now=T0 + timedelta(minutes=i),
         )
@@ -127,9 +141,9 @@ def test_model_is_newest_first_and_loads_in_batches(store: HistoryStore) -> None
 
 def test_window_opens_newest_first_with_every_field_in_the_detail_pane(window, store: HistoryStore) -> None:
     add(store, 2)
-    local_id = store.begin(
+    local_id = begin(
+        store,
         account="bo@florist.com",
-        server_url="https://core.vitemobile.com",
         route_kind="SID",
         route_id="MyShop",
         protocol="MMS",
@@ -177,19 +191,7 @@ def test_an_interrupted_send_tells_the_user_to_check(window, tmp_path: Path) -> 
     path = tmp_path / "crash.sqlite3"
     crashed = HistoryStore(path)
     add(crashed, 1)
-    crashed.begin(
-        account="ana@shop.com",
-        server_url="https://core.vitemobile.com",
-        route_kind="PUBLIC",
-        route_id="",
-        protocol="SMS",
-        recipient_count=5000,
-        parts_per_message=1,
-        total_messages=5000,
-        message="Big launch",
-        image_names=[],
-        fingerprint="c" * 64,
-    )
+    begin(crashed, route_kind="PUBLIC", route_id="", message="Big launch", fingerprint="c" * 64)
     crashed.close()
     with HistoryStore(path) as restarted:
         assert restarted.recover_interrupted() == 1
