@@ -147,3 +147,15 @@ def test_a_form_encoded_sms_is_accepted_too(account: Account, sandbox: SandboxSe
 
     assert response.status_code == 201
     assert sandbox.campaigns()[0]["message"] == "Form"
+
+
+def test_the_same_image_field_twice_is_400(account: Account) -> None:
+    twice = [
+        ("image_0", ("a.png", image_bytes(), "image/png")),
+        ("image_0", ("b.png", image_bytes(), "image/png")),
+    ]
+
+    response = account(BUSINESS).send_mms(twice)
+
+    assert response.status_code == 400
+    assert list(response.json()) == ["image_0"]

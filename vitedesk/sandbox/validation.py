@@ -99,6 +99,8 @@ async def read_body(request: Request) -> tuple[dict[str, Any], dict[str, UploadF
         files: dict[str, UploadFile] = {}
         for name, value in form.multi_items():
             if isinstance(value, UploadFile):
+                if name in files:
+                    raise Refusal(400, {name: ["The same file field was sent twice."]})
                 files[name] = value
             else:
                 fields[name] = value
