@@ -25,6 +25,7 @@ class Account:
     verified: bool
     servers: tuple[str, ...]
     daily_limit: int
+    summary: str  # for the login dialog
 
     @property
     def can_send_mms(self) -> bool:
@@ -54,6 +55,7 @@ SANDBOX_ACCOUNTS: tuple[Account, ...] = (
         verified=False,
         servers=(),
         daily_limit=50,
+        summary="SMS only, one recipient at a time (account not verified), 50 messages a day.",
     ),
     Account(
         user_id=2,
@@ -63,6 +65,7 @@ SANDBOX_ACCOUNTS: tuple[Account, ...] = (
         verified=True,
         servers=("svm-business-1",),
         daily_limit=10_000,
+        summary="SMS and MMS, verified, private server svm-business-1, 10,000 messages a day.",
     ),
     Account(
         user_id=3,
@@ -72,28 +75,13 @@ SANDBOX_ACCOUNTS: tuple[Account, ...] = (
         verified=True,
         servers=("svm-ent-1", "svm-ent-2"),
         daily_limit=100_000,
+        summary="SMS, MMS and sender IDs, private servers svm-ent-1 and svm-ent-2, 100,000 messages a day.",
     ),
 )
 
-DEMO_ACCOUNTS: tuple[DemoAccount, ...] = (
-    DemoAccount(
-        username="basic@sandbox.test",
-        password=DEMO_PASSWORD,
-        licence="Basic",
-        summary="SMS only, one recipient at a time (account not verified), 50 messages a day.",
-    ),
-    DemoAccount(
-        username="business@sandbox.test",
-        password=DEMO_PASSWORD,
-        licence="Business",
-        summary="SMS and MMS, verified, private server svm-business-1, 10,000 messages a day.",
-    ),
-    DemoAccount(
-        username="enterprise@sandbox.test",
-        password=DEMO_PASSWORD,
-        licence="Enterprise",
-        summary="SMS, MMS and sender IDs, private servers svm-ent-1 and svm-ent-2, 100,000 messages a day.",
-    ),
+DEMO_ACCOUNTS: tuple[DemoAccount, ...] = tuple(
+    DemoAccount(account.username, account.password, account.licence.value, account.summary)
+    for account in SANDBOX_ACCOUNTS
 )
 
 
