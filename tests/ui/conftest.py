@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from pathlib import Path
 from typing import Any, TypeVar
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtWidgets import QApplication, QWidget
 
 from vitedesk.ui.qt_async import QEventLoop
 
@@ -38,3 +41,103 @@ def run_async(qtbot: Any) -> Callable[..., Any]:
         return task.result()
 
     return run
+
+
+class Driver:
+    """Drives the real widgets the way a person does: paste, type, drop files, click, confirm."""
+
+    def __init__(self, qtbot: Any) -> None:
+        self.qtbot = qtbot
+
+    def login(self, window: Any, username: str, password: str = "sandbox") -> None:
+        """Wait for the login dialog over `window`, fill it in and press Enter; waits until signed in."""
+        self.qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible())
+        dialog = window.login_dialog
+        dialog.usernameEdit.setText(username)
+        dialog.passwordEdit.setText(password)
+        self.qtbot.keyClick(dialog.passwordEdit, Qt.Key.Key_Return)
+        self.qtbot.waitUntil(lambda: window.session.signed_in and window.login_dialog is None, timeout=10_000)
+
+    def paste_leads(self, window: Any, text: str) -> None:
+        QApplication.clipboard().setText(text)
+        window.leads.leadEdit.setFocus()
+        window.leads.leadEdit.paste()
+
+    def wait_for_recipients(self, window: Any, count: int) -> None:
+        self.qtbot.waitUntil(lambda: len(window.campaign().leads) == count, timeout=10_000)
+
+    def type_message(self, window: Any, text: str) -> None:
+        self.qtbot.keyClicks(window.composer.messageEdit, text)
+
+    def drop_files(self, target: QWidget, paths: Sequence[Path]) -> bool:
+        """A real drag from a file manager: QDragEnterEvent then QDropEvent carrying file URLs."""
+        mime = QMimeData()
+        mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
+        point = QPointF(target.width() / 2, target.height() / 2)
+        args = (
+            point,
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        enter = QDragEnterEvent(*args)
+        QApplication.sendEvent(target, enter)
+        if not enter.isAccepted():
+            return False
+        drop = QDropEvent(*args)
+        QApplication.sendEvent(target, drop)
+        return drop.isAccepted()
+
+    def confirm(self, window: Any) -> None:
+        """Wait for the confirmation and click its Send button."""
+        self.qtbot.waitUntil(
+            lambda: window.flow.confirm_dialog is not None and window.flow.confirm_dialog.isVisible()
+        )
+        self.qtbot.mouseClick(window.flow.confirm_dialog.sendButton, Qt.MouseButton.LeftButton)
+
+    def wait_idle(self, window: Any, timeout: int = 10_000) -> None:
+        self.qtbot.waitUntil(lambda: not window.flow.busy, timeout=timeout)
+
+
+@pytest.fixture
+def drive(qtbot: Any) -> Driver:
+    return Driver(qtbot)
+
+
+def make_picture(path: Path, color: str = "teal", size: tuple[int, int] = (320, 200)) -> Path:
+    image = QImage(size[0], size[1], QImage.Format.Format_RGB32)
+    image.fill(QColor(color))
+    assert image.save(str(path))
+    return path
+
+
+@pytest.fixture
+def pictures(tmp_path: Path) -> list[Path]:
+    """Three small real pictures on disk (PNG, JPEG, PNG)."""
+    return [
+        make_picture(tmp_path / "summer-sale.png", "tomato"),
+        make_picture(tmp_path / "storefront.jpg", "steelblue"),
+        make_picture(tmp_path / "coupon.png", "gold"),
+    ]
+
+
+@pytest.fixture
+def make_window(qtbot: Any, run_async: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
+    """MainWindow over a real AccountSession for `server_url`, shown; the HTTP client is closed afterwards."""
+    from vitedesk.ui.login import AccountSession
+    from vitedesk.ui.main_window import MainWindow
+
+    windows: list[Any] = []
+
+    def make(server_url: str, **options: Any) -> Any:
+        window = MainWindow(AccountSession(server_url), **options)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        run_async(window.tasks.cancel_all())
+        run_async(window.session.aclose())

@@ -40,6 +40,7 @@ class StatusBanner(QFrame):
         layout.addWidget(self.sendStatus, 1)
         self.actionButton = QPushButton(objectName="statusAction")
         self.actionButton.setVisible(False)
+        self.actionButton.setAccessibleName("What to do next")
         self.actionButton.clicked.connect(lambda: self.actionRequested.emit(self._action))
         layout.addWidget(self.actionButton, 0, Qt.AlignmentFlag.AlignTop)
         self.closeButton = QPushButton("Dismiss", objectName="statusDismiss")
@@ -62,6 +63,7 @@ class StatusBanner(QFrame):
         self.sendStatus.setText(notice.text)
         self._action = notice.action
         self.actionButton.setText(ACTION_LABELS.get(notice.action, ""))
+        self.actionButton.setAccessibleName(ACTION_LABELS.get(notice.action, "What to do next"))
         self.actionButton.setVisible(bool(notice.action))
         self.show()
 

@@ -122,9 +122,14 @@ def notice_for_error(error: BaseException, campaign: Campaign) -> Notice:
 
 
 class SendFlow(QObject):
-    """Controller of one send at a time. Signals: busyChanged(bool), finished(Notice)."""
+    """Controller of one send at a time.
+
+    Signals: busyChanged(bool) from the request to the notice (confirmation and login included);
+    sendingChanged(bool) around the network request itself; finished(Notice).
+    """
 
     busyChanged = Signal(bool)
+    sendingChanged = Signal(bool)
     finished = Signal(object)
 
     def __init__(
@@ -185,6 +190,7 @@ class SendFlow(QObject):
                     "warning", "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
                 )
             local_id = self._begin(campaign)
+            self.sendingChanged.emit(True)
             try:
                 receipt = await self._session.client.send(campaign)
             except Unauthorized as error:
@@ -195,6 +201,8 @@ class SendFlow(QObject):
             except ApiError as error:
                 self._record(local_id, error)
                 return notice_for_error(error, campaign)
+            finally:
+                self.sendingChanged.emit(False)
             if self._recorder is not None and local_id is not None:
                 self._recorder.mark_sent(local_id, receipt)
             return Notice(

@@ -1,0 +1,167 @@
+"""The main window: its areas, why Send is disabled, the protocol switch, the account, keyboard and focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
+
+from vitedesk.ui.send_flow import Notice
+
+BUSINESS = "business@sandbox.test"
+
+
+def test_the_three_areas_and_the_send_bar_are_there(sandbox, make_window) -> None:
+    window = make_window(sandbox.url)
+    for name in (
+        "leadEdit",
+        "leadSummary",
+        "messageEdit",
+        "segmentCounter",
+        "imagePicker",
+        "routePublic",
+        "routePrivate",
+        "serverIdEdit",
+        "routeSid",
+        "sidEdit",
+        "sendButton",
+        "sendStatus",
+    ):
+        assert window.findChild(QWidget, name) is not None, name
+    titles = [w.title() for w in window.findChildren(QWidget) if hasattr(w, "title") and callable(w.title)]
+    assert any("Recipients" in t for t in titles) and any("Message" in t for t in titles)
+    assert any("Route" in t for t in titles)
+    assert window.objectName() == "mainWindow"
+
+
+def test_send_is_disabled_with_the_reason_until_the_campaign_is_complete(qtbot, sandbox, make_window, drive):
+    window = make_window(sandbox.url)
+    assert not window.sendButton.isEnabled()
+    reason = window.sendReason.text()
+    assert reason and window.sendButton.toolTip() == reason
+    drive.paste_leads(window, "555 123 0001\n555 123 0002")
+    drive.wait_for_recipients(window, 2)
+    assert not window.sendButton.isEnabled()
+    assert window.sendReason.text() != reason  # now it is the message that is missing
+    drive.type_message(window, "Hi")
+    qtbot.waitUntil(window.sendButton.isEnabled)
+    assert "log in" in window.sendReason.text().lower()  # not blocking, just said
+    qtbot.mouseClick(window.route.routePrivate, Qt.MouseButton.LeftButton)
+    assert not window.sendButton.isEnabled()  # a private server needs its id
+    assert window.sendReason.text() == window.sendButton.toolTip() != ""
+
+
+def test_protocol_switches_with_pictures(qtbot, sandbox, make_window, drive, pictures) -> None:
+    window = make_window(sandbox.url)
+    assert window.protocolLabel.text() == "SMS"
+    assert drive.drop_files(window.images, pictures)
+    qtbot.waitUntil(lambda: window.protocolLabel.text() == "MMS — 3 images")
+    window.images.remove_at(0)
+    qtbot.waitUntil(lambda: window.protocolLabel.text() == "MMS — 2 images")
+    window.images.remove_at(0)
+    window.images.remove_at(0)
+    qtbot.waitUntil(lambda: window.protocolLabel.text() == "SMS")
+
+
+def test_account_is_shown_and_log_out_keeps_the_campaign(qtbot, sandbox, make_window, drive) -> None:
+    window = make_window(sandbox.url)
+    assert window.accountLabel.text() == "Not signed in"
+    drive.type_message(window, "draft text")
+    qtbot.mouseClick(window.accountButton, Qt.MouseButton.LeftButton)
+    drive.login(window, BUSINESS)
+    assert BUSINESS in window.accountLabel.text()
+    assert window.accountButton.text() == "Log out" and window.logoutAction.isEnabled()
+    qtbot.mouseClick(window.accountButton, Qt.MouseButton.LeftButton)
+    assert not window.session.signed_in
+    assert window.accountLabel.text() == "Not signed in"
+    assert window.composer.message() == "draft text"
+
+
+def test_ctrl_return_opens_the_confirmation_only_when_ready(qtbot, sandbox, make_window, drive) -> None:
+    window = make_window(sandbox.url)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.composer.messageEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert not window.flow.busy
+    assert window.sendStatus.text() == window.sendReason.text()  # said why, nothing opened
+    drive.paste_leads(window, "555 123 0001")
+    drive.type_message(window, "Hello")
+    drive.wait_for_recipients(window, 1)
+    qtbot.keyClick(window.composer.messageEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.flow.confirm_dialog is not None and window.flow.confirm_dialog.isVisible())
+    assert window.composer.message() == "Hello"  # Ctrl+Return did not type a line break
+    window.flow.confirm_dialog.reject()
+    drive.wait_idle(window)
+    assert sandbox.campaigns() == []
+
+
+def test_ctrl_o_and_ctrl_i_reach_import_and_add_pictures(qtbot, sandbox, make_window, monkeypatch) -> None:
+    window = make_window(sandbox.url)
+    calls: list[str] = []
+    monkeypatch.setattr(window.leads, "choose_file", lambda: calls.append("import"))
+    monkeypatch.setattr(window.images, "choose_files", lambda: calls.append("images"))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.composer.messageEdit, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window.composer.messageEdit, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+    assert calls == ["import", "images"]
+
+
+def test_tab_order_goes_recipients_message_route_send(sandbox, make_window) -> None:
+    window = make_window(sandbox.url)
+    chain: list[QWidget] = []
+    widget = window.leads.leadEdit
+    for _ in range(200):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        if widget is window.leads.leadEdit:
+            break
+    order = [
+        chain.index(w)
+        for w in (
+            window.leads.leadEdit,
+            window.composer.messageEdit,
+            window.route.routePublic,
+            window.sendButton,
+        )
+    ]
+    assert order == sorted(order)
+
+
+def test_every_control_has_an_accessible_name(sandbox, make_window) -> None:
+    window = make_window(sandbox.url)
+    nameless = []
+    for widget in window.findChildren(QWidget):
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus or isinstance(widget, QLabel):
+            continue
+        if isinstance(widget.parent(), QComboBox) or isinstance(widget.parent().parent(), QComboBox):
+            continue  # the combo box's own editor and popup: the combo carries the name
+        text = widget.text() if isinstance(widget, QAbstractButton) else ""
+        if not (widget.accessibleName() or text):
+            nameless.append(f"{type(widget).__name__}:{widget.objectName()}")
+    assert nameless == [], nameless
+
+
+def test_sandbox_banner_is_always_visible_in_sandbox_mode(sandbox, make_window) -> None:
+    window = make_window(sandbox.url, sandbox_url=sandbox.url)
+    assert window.sandboxBanner.isVisible()
+    assert "Sandbox: nothing is really sent" in window.sandboxBanner.text()
+    plain = make_window(sandbox.url)
+    assert plain.sandboxBanner is None
+
+
+def test_window_will_not_close_while_waiting_for_the_answer(qtbot, sandbox, make_window) -> None:
+    window = make_window(sandbox.url)
+    window.flow._set_busy(True)  # as during a request
+    window.close()
+    assert window.isVisible() and "waiting" in window.sendStatus.text()
+    window.flow._set_busy(False)
+    with qtbot.waitSignal(window.closing):
+        window.close()
+
+
+def test_notice_action_retry_and_recipients(qtbot, sandbox, make_window) -> None:
+    window = make_window(sandbox.url)
+    window.show_notice(Notice("error", "No valid numbers.", "recipients"))
+    assert window.banner.actionButton.text() == "Check recipients"
+    qtbot.mouseClick(window.banner.actionButton, Qt.MouseButton.LeftButton)
+    assert window.leads.leadEdit.hasFocus() or window.focusWidget() is window.leads.leadEdit

@@ -1,0 +1,397 @@
+"""The main window: Recipients, Message + Images, Route, and the Send bar with its notice.
+
+The window is a view plus the glue between the widgets: it builds a Campaign from what they hold, shows why
+Send is disabled, and hands a click on Send to the SendFlow. Network, keychain and history stay outside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitedesk.core.campaign import Campaign, Problem
+from vitedesk.ui.composer import Composer
+from vitedesk.ui.confirm import protocol_text
+from vitedesk.ui.errors_view import StatusBanner
+from vitedesk.ui.images import ImagePicker
+from vitedesk.ui.leads import LeadEditor
+from vitedesk.ui.login import AccountSession, DemoAccountInfo, LoginDialog
+from vitedesk.ui.qt_async import TaskHolder, open_dialog
+from vitedesk.ui.route import RouteSelector
+from vitedesk.ui.sandbox_banner import SandboxBanner
+from vitedesk.ui.send_flow import Notice, SendFlow, SendRecorder
+
+WAIT_BEFORE_CLOSING = (
+    "ViteDesk is waiting for ViteMobile's answer about your campaign. Close it after the answer arrives."
+)
+
+
+def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
+    box = QGroupBox(title, objectName=name)
+    box.setAccessibleName(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+class MainWindow(QMainWindow):
+    """Signals: contentChanged() after any edit (for draft saving); closing() when it really closes."""
+
+    contentChanged = Signal()
+    closing = Signal()
+
+    def __init__(
+        self,
+        session: AccountSession,
+        *,
+        demo_accounts: Sequence[DemoAccountInfo] = (),
+        sandbox_url: str | None = None,
+        recorder: SendRecorder | None = None,
+        remember_default: bool = False,
+        icon: QIcon | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle("ViteDesk" + (" — Sandbox" if sandbox_url else ""))
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.session = session
+        self._demo_accounts = list(demo_accounts)
+        self._remember_default = remember_default
+        self.login_remember: bool | None = None  # the Remember me choice of the last successful login
+        self.tasks = TaskHolder(on_error=self._unexpected)
+        self.flow = SendFlow(session, self.ask_login, self, recorder, self.tasks)
+        self._login: asyncio.Future[bool] | None = None
+        self.login_dialog: LoginDialog | None = None
+
+        self.leads = LeadEditor()
+        self.composer = Composer()
+        self.images = ImagePicker()
+        self.route = RouteSelector()
+        self._build(sandbox_url)
+        self._build_menus()
+
+        self.leads.reportChanged.connect(self._edited)
+        self.composer.messageChanged.connect(self._edited)
+        self.images.imagesChanged.connect(self._edited)
+        self.route.routeChanged.connect(self._edited)
+        self.session.changed.connect(self._show_account)
+        self.flow.busyChanged.connect(self._busy_changed)
+        self.flow.sendingChanged.connect(self._sending_changed)
+        self.flow.finished.connect(self.show_notice)
+        self.banner.actionRequested.connect(self._notice_action)
+        self._show_account()
+        self.refresh()
+        self.resize(1120, 780)
+
+    # --- construction ----------------------------------------------------------------------------------
+
+    def _build(self, sandbox_url: str | None) -> None:
+        central = QWidget(objectName="central")
+        outer = QVBoxLayout(central)
+        if sandbox_url:
+            self.sandboxBanner: SandboxBanner | None = SandboxBanner(sandbox_url)
+            outer.addWidget(self.sandboxBanner)
+        else:
+            self.sandboxBanner = None
+
+        account_bar = QHBoxLayout()
+        self.accountLabel = QLabel(objectName="accountLabel")
+        self.accountButton = QPushButton(objectName="accountButton")
+        self.accountButton.clicked.connect(self._account_clicked)
+        account_bar.addStretch(1)
+        account_bar.addWidget(self.accountLabel)
+        account_bar.addWidget(self.accountButton)
+        outer.addLayout(account_bar)
+
+        columns = QHBoxLayout()
+        recipients = _group("1. Recipients", "recipientsGroup", self.leads)
+        columns.addWidget(recipients, 5)
+        right = QVBoxLayout()
+        right.addWidget(_group("2. Message", "messageGroup", self.composer), 3)
+        right.addWidget(_group("Images (MMS, optional)", "imagesGroup", self.images), 2)
+        right.addWidget(_group("3. Route", "routeGroup", self.route), 0)
+        columns.addLayout(right, 6)
+        outer.addLayout(columns, 1)
+
+        send_bar = QHBoxLayout()
+        self.protocolLabel = QLabel(objectName="protocolLabel")
+        self.protocolLabel.setAccessibleName("Sent as")
+        font = self.protocolLabel.font()
+        font.setBold(True)
+        self.protocolLabel.setFont(font)
+        self.sendReason = QLabel(objectName="sendReason")
+        self.sendReason.setWordWrap(True)
+        self.sendReason.setAccessibleName("Why Send is not available")
+        self.sendProgress = QProgressBar(objectName="sendProgress")
+        self.sendProgress.setRange(0, 0)
+        self.sendProgress.setTextVisible(False)
+        self.sendProgress.setMaximumWidth(140)
+        self.sendProgress.setAccessibleName("Sending")
+        self.sendProgress.setVisible(False)
+        self.sendButton = QPushButton("Send…", objectName="sendButton")
+        self.sendButton.setAccessibleName("Send the campaign")
+        self.sendButton.setMinimumWidth(120)
+        self.sendButton.clicked.connect(self.request_send)
+        send_bar.addWidget(QLabel("Sent as:"))
+        send_bar.addWidget(self.protocolLabel)
+        send_bar.addSpacing(16)
+        send_bar.addWidget(self.sendReason, 1)
+        send_bar.addWidget(self.sendProgress)
+        send_bar.addWidget(self.sendButton)
+        outer.addLayout(send_bar)
+
+        self.banner = StatusBanner()
+        self.sendStatus = self.banner.sendStatus
+        outer.addWidget(self.banner)
+        self.setCentralWidget(central)
+        self.setTabOrder(self.leads, self.composer)
+        self.setTabOrder(self.composer, self.images)
+        self.setTabOrder(self.images, self.route)
+        self.setTabOrder(self.route, self.sendButton)
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | Sequence[QKeySequence] = ()
+    ) -> QAction:
+        action = QAction(text, self)
+        if isinstance(shortcut, QKeySequence):
+            action.setShortcut(shortcut)
+        elif shortcut:
+            action.setShortcuts(list(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        key = QKeySequence
+        self.importAction = self._action("&Import leads…", self.import_leads, key("Ctrl+O"))
+        self.addImagesAction = self._action("Add &images…", self.add_images, key("Ctrl+I"))
+        self.sendAction = self._action("&Send…", self.request_send, [key("Ctrl+Return"), key("Ctrl+Enter")])
+        self.newAction = self._action("&New campaign…", self.new_campaign, key(key.StandardKey.New))
+        self.quitAction = self._action("&Quit", self.close, key(key.StandardKey.Quit))
+        self.loginAction = self._action("&Log in…", lambda: self.tasks.start(self.ask_login()))
+        self.logoutAction = self._action("Log &out", self.log_out)
+        self.aboutAction = self._action("&About ViteDesk", self._about)
+        bar = self.menuBar()
+        self.fileMenu = bar.addMenu("&File")
+        self.fileMenu.addActions([self.importAction, self.addImagesAction])
+        self.fileMenu.addSeparator()
+        self.fileMenu.addAction(self.quitAction)
+        self.campaignMenu = bar.addMenu("&Campaign")
+        self.campaignMenu.addActions([self.sendAction, self.newAction])
+        self.accountMenu = bar.addMenu("&Account")
+        self.accountMenu.addActions([self.loginAction, self.logoutAction])
+        self.helpMenu = bar.addMenu("&Help")
+        self.helpMenu.addAction(self.aboutAction)
+
+    # --- the campaign ----------------------------------------------------------------------------------
+
+    def campaign(self) -> Campaign:
+        """The campaign as the widgets hold it right now."""
+        report = self.leads.report()
+        return Campaign(
+            leads=list(report.numbers),
+            message=self.composer.message(),
+            route=self.route.route(),
+            images=self.images.images(),
+            unverified=[lead.e164 for lead in report.unverified],
+        )
+
+    def blocking_problem(self, campaign: Campaign | None = None) -> Problem | None:
+        problems = (campaign or self.campaign()).problems()
+        return next((p for p in problems if p.blocking), None)
+
+    def _edited(self, *_args: object) -> None:
+        self.refresh()
+        self.contentChanged.emit()
+
+    def refresh(self) -> None:
+        """Protocol label, route problems, recipient count and the Send button's state and reason."""
+        campaign = self.campaign()
+        problems = campaign.problems()
+        self.protocolLabel.setText(protocol_text(campaign))
+        self.composer.set_recipient_count(len(campaign.leads))
+        self.route.show_problems(problems)
+        blocking = next((p for p in problems if p.blocking), None)
+        reason = blocking.message if blocking else ""
+        if not reason and not self.session.signed_in:
+            reason = "You will be asked to log in before sending."
+        self.sendReason.setText(reason)
+        self.sendButton.setEnabled(blocking is None and not self.flow.busy)
+        self.sendButton.setToolTip(
+            blocking.message if blocking else "Review and send the campaign (Ctrl+Return)"
+        )
+
+    def focus_problem(self, problem: Problem) -> None:
+        targets: dict[str, QWidget] = {
+            "leads": self.leads.leadEdit,
+            "message": self.composer.messageEdit,
+            "images": self.images.addButton,
+            "protocol": self.images.addButton,
+            "server_id": self.route.serverIdEdit,
+            "sid": self.route.sidEdit,
+        }
+        targets.get(problem.field, self.route.routePublic).setFocus()
+
+    # --- sending ---------------------------------------------------------------------------------------
+
+    def request_send(self) -> None:
+        """Send button / Ctrl+Return: through the confirmation; ignored while a send is under way."""
+        if self.flow.busy:
+            return
+        campaign = self.campaign()
+        blocking = self.blocking_problem(campaign)
+        if blocking is not None:
+            self.show_notice(Notice("warning", blocking.message))
+            self.focus_problem(blocking)
+            return
+        self.flow.request_send(campaign)
+
+    def _busy_changed(self, busy: bool) -> None:
+        if busy:
+            self.sendButton.setEnabled(False)
+        else:
+            self.refresh()
+
+    def _sending_changed(self, sending: bool) -> None:
+        self.sendProgress.setVisible(sending)
+        self.sendButton.setText("Sending…" if sending else "Send…")
+        if sending:
+            self.banner.show_progress("Sending your campaign to ViteMobile… Please wait for the answer.")
+
+    def show_notice(self, notice: Notice) -> None:
+        self.banner.show_notice(notice)
+        if notice.action == "recipients":
+            self.leads.leadEdit.setFocus()
+
+    def _notice_action(self, action: str) -> None:
+        if action == "retry":
+            self.request_send()
+        elif action == "recipients":
+            self.leads.leadEdit.setFocus()
+        elif action == "login":
+            self.tasks.start(self.ask_login())
+
+    # --- account ---------------------------------------------------------------------------------------
+
+    async def ask_login(self, reason: str = "") -> bool:
+        """Open the login dialog over the window (one at a time); True once signed in."""
+        if self._login is not None and not self._login.done():
+            return await asyncio.shield(self._login)
+        self._login = asyncio.get_running_loop().create_future()
+        dialog = LoginDialog(
+            self.session,
+            username=self.session.username if self.session.username != "access token" else "",
+            remember=self._remember_default,
+            reason=reason,
+            demo_accounts=self._demo_accounts,
+            parent=self,
+        )
+        self.login_dialog = dialog
+        try:
+            accepted = await open_dialog(dialog) == LoginDialog.DialogCode.Accepted
+            if accepted:
+                self._remember_default = self.login_remember = dialog.rememberCheck.isChecked()
+            self._login.set_result(accepted)
+            return accepted
+        finally:
+            if not self._login.done():
+                self._login.set_result(False)
+            self.login_dialog = None
+            dialog.deleteLater()
+
+    def _show_account(self) -> None:
+        if self.session.signed_in:
+            self.accountLabel.setText(f"Signed in: <b>{self.session.account_label}</b>")
+            self.accountButton.setText("Log out")
+            self.accountButton.setAccessibleName("Log out")
+        else:
+            self.accountLabel.setText("Not signed in")
+            self.accountButton.setText("Log in…")
+            self.accountButton.setAccessibleName("Log in")
+        self.loginAction.setEnabled(not self.session.signed_in)
+        self.logoutAction.setEnabled(self.session.signed_in)
+        self.refresh()
+
+    def _account_clicked(self) -> None:
+        if self.session.signed_in:
+            self.log_out()
+        else:
+            self.tasks.start(self.ask_login())
+
+    def log_out(self) -> None:
+        self.session.log_out()
+        self.show_notice(
+            Notice("info", "You are logged out. Your campaign is kept; log in again to send it.")
+        )
+
+    # --- other actions ---------------------------------------------------------------------------------
+
+    def import_leads(self) -> None:
+        self.leads.choose_file()
+
+    def add_images(self) -> None:
+        self.images.choose_files()
+
+    def new_campaign(self) -> None:
+        self.tasks.start(self._new_campaign())
+
+    async def _new_campaign(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Start a new campaign?",
+            "This empties the recipients, the message and the images. Start a new campaign?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            self,
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        await open_dialog(box)
+        if box.clickedButton() is box.button(QMessageBox.StandardButton.Yes):
+            self.leads.set_text("")
+            self.composer.set_message("")
+            self.images.set_images([])
+            self.banner.hide()
+        box.deleteLater()
+
+    def _about(self) -> None:
+        from vitedesk import __version__
+
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About ViteDesk",
+            f"ViteDesk {__version__}\nSends SMS and MMS campaigns through the ViteMobile SMS API.",
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): no nested event loop
+
+    def _unexpected(self, error: BaseException) -> None:
+        self.show_notice(
+            Notice(
+                "error", "Something unexpected went wrong inside ViteDesk. Your campaign is kept; try again."
+            )
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.flow.busy and self.flow.confirm_dialog is None:
+            event.ignore()
+            self.show_notice(Notice("warning", WAIT_BEFORE_CLOSING))
+            return
+        event.accept()
+        self.closing.emit()
