@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import socket
 import ssl
 import threading
@@ -127,6 +128,24 @@ LOGIN_ANSWER = (
 )
 
 
+def read_request(tls: ssl.SSLSocket) -> bytes:
+    """The whole request: headers, then as many body bytes as Content-Length says."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        chunk = tls.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = re.search(rb"(?i)content-length:\s*(\d+)", head)
+    while length and len(body) < int(length.group(1)):
+        chunk = tls.recv(65536)
+        if not chunk:
+            break
+        body += chunk
+    return head + b"\r\n\r\n" + body
+
+
 @pytest.fixture
 def tls_server(tmp_path: Path) -> Iterator[tuple[int, Path, list[bytes]]]:
     """An HTTPS server on loopback with a self-signed certificate; answers any request with a login token.
@@ -152,8 +171,7 @@ def tls_server(tmp_path: Path) -> Iterator[tuple[int, Path, list[bytes]]]:
             try:
                 connection.settimeout(5)
                 with context.wrap_socket(connection, server_side=True) as tls:
-                    request = tls.recv(65536)
-                    received.append(request)
+                    received.append(read_request(tls))
                     tls.sendall(LOGIN_ANSWER)
             except (ssl.SSLError, OSError):
                 connection.close()
