@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 from phonenumbers import ValidationResult
@@ -22,22 +23,43 @@ BULK_MARK = "\x01"
 
 @dataclass(frozen=True, slots=True)
 class BulkRules:
-    """The compiled whole-text substitutions for one default region."""
+    """The compiled whole-text substitutions for one default region, applied in order."""
 
-    with_country_code: re.Pattern[str]  # "1 202 ..." -> "+1 202 ..."
-    national: re.Pattern[str]  # "202 ..." or "0 20 ..." -> "+44 20 ..."
-    national_replacement: str
-    valid: re.Pattern[str]  # "+<cc><valid nsn>" -> BULK_MARK + same
+    steps: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
 
-    def mark(self, cleaned: str) -> str:
-        """Cleaned text with every settled line rewritten to BULK_MARK + E.164."""
-        text = self.with_country_code.sub("+", cleaned)
-        text = self.national.sub(self.national_replacement, text)
-        return self.valid.sub(BULK_MARK, text)
+    def mark(self, cleaned: str) -> list[str]:
+        """Cleaned lines, each settled one rewritten to BULK_MARK + E.164."""
+        # Every pattern starts with a literal newline, so the regex engine jumps from line to line
+        # instead of trying every position; the text gets one newline in front and one at the end.
+        text = "\n" + cleaned + "\n"
+        for pattern, replacement in self.steps:
+            text = pattern.sub(replacement, text)
+        lines = text.split("\n")
+        del lines[0], lines[-1]
+        return lines
 
 
 def _group(pattern: str | None) -> str:
     return f"(?:{pattern})" if pattern else ""
+
+
+_SEPARATORS = re.compile(r"[,;\t]")
+_DIGIT = re.compile(r"\d")
+
+
+def _only_number_piece(match: re.Match[str]) -> str:
+    """A line with separators: its one digit-bearing piece when there is exactly one, else unchanged."""
+    with_digits = [piece for piece in _SEPARATORS.split(match.group(1)) if _DIGIT.search(piece)]
+    return "\n" + with_digits[0] if len(with_digits) == 1 else match.group(0)
+
+
+# Pieces without a digit are ignored, so a line with one number piece among digit-free pieces
+# ("Alice,+1 202 555 0143") is that piece; text in front of a number ("tel:", "Mobile:") is ignored.
+_DIGIT_FREE_PIECES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r"\n([^\n,;\t]*+[,;\t][^\n]*)"), _only_number_piece),
+    (re.compile(r"\n[^\d+\n,;\t]+(?=\+?\d)"), "\n"),
+    (re.compile(r"\n00"), "\n+"),
+)
 
 
 @lru_cache(maxsize=None)
@@ -51,28 +73,24 @@ def bulk_rules(region: str) -> BulkRules | None:
     # first and has no leading-digits rule does "matches its own types" settle validity.
     if not regions or regions[0].region != region or rules.leading_digits is not None:
         return None
+    flags = re.MULTILINE | re.ASCII
     cc = rules.cc_str
     general = rules.general.pattern
     npfp = rules.national_prefix.pattern if rules.national_prefix is not None else None
     not_npfp = f"(?!{_group(npfp)})" if npfp else ""
-    # Lines our own pre-normalisation reads as international ("00", and "011" in the +1 plan), or
-    # that start with the region's international prefix, never take the national route here.
-    not_international = "(?!00)" + ("(?!011)" if rules.country_code == 1 else "")
-    if rules.international_prefix is not None:
-        not_international += f"(?!{_group(rules.international_prefix.pattern)})"
+    not_idd = f"(?!{_group(rules.international_prefix.pattern)})" if rules.international_prefix else ""
+    steps = list(_DIGIT_FREE_PIECES)
+    if rules.country_code == 1:
+        steps.append((re.compile(r"\n011"), "\n+"))
     # "<cc><nsn>" without "+": phonenumbers takes the country code off when the whole line is not a
     # viable national number and the rest is (valid implies viable); the rest must not start with a
-    # national prefix, or it would be stripped as well.
-    with_country_code = re.compile(
-        rf"^{not_international}(?!(?:{general})$)(?={cc})", re.MULTILINE | re.ASCII
-    )
-    # A national line: either the literal national prefix followed by the number (stripped because
-    # the rest is valid, hence viable), or no national prefix at all (nothing stripped).
-    prefix = rules.national_prefix_literal
+    # national prefix (checked by the last step), or it would be stripped as well.
+    steps.append((re.compile(rf"\n{not_idd}(?!(?:{general})$)(?={cc})", flags), "\n+"))
+    # A national line: the literal national prefix followed by the number (stripped because the rest
+    # is valid, hence viable), or no national prefix at all (nothing stripped).
+    prefix = "|".join(rules.national_prefix_literals)
     national_start = f"(?:{prefix}|{not_npfp})" if prefix else not_npfp
-    national = re.compile(
-        rf"^{not_international}(?!{cc}){national_start}(?=\d)", re.MULTILINE | re.ASCII
-    )
+    steps.append((re.compile(rf"\n{not_idd}(?!{cc}){national_start}(?=\d)", flags), "\n+" + cc))
     alternatives = [
         rf"(?=\d{{{length}}}$){source}$"
         for length, source in sorted(rules.typed_sources.items())
@@ -80,7 +98,6 @@ def bulk_rules(region: str) -> BulkRules | None:
     ]
     if not alternatives:
         return None
-    valid = re.compile(
-        rf"^(?=\+{cc}{not_npfp}(?:{'|'.join(alternatives)}))", re.MULTILINE | re.ASCII
-    )
-    return BulkRules(with_country_code, national, "+" + cc, valid)
+    valid = re.compile(rf"\n(?=\+{cc}{not_npfp}(?:{'|'.join(alternatives)}))", flags)
+    steps.append((valid, "\n" + BULK_MARK))
+    return BulkRules(tuple(steps))

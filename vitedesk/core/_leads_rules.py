@@ -103,7 +103,9 @@ class RegionRules:
     possible_lengths: tuple[int, ...]
     local_lengths: tuple[int, ...]
     national_prefix: re.Pattern[str] | None  # national_prefix_for_parsing
-    national_prefix_literal: str | None  # the same when it is plain digits without a transform rule
+    # the same as plain digit strings ("0", or "0|180020" -> ("0", "180020")) when it has no groups and
+    # no transform rule: then a match simply removes the first alternative that starts the number
+    national_prefix_literals: tuple[str, ...]
     international_prefix: re.Pattern[str] | None
     leading_digits: re.Pattern[str] | None
     # length -> pattern matching "general desc and at least one number type" (phonenumbers'
@@ -138,9 +140,10 @@ class RegionRules:
         """phonenumbers' _maybe_strip_national_prefix_carrier_code; None when not replayed exactly."""
         if not number or self.national_prefix is None or self.national_prefix.match(number) is None:
             return number
-        if self.national_prefix_literal is None:
+        literal = next((p for p in self.national_prefix_literals if number.startswith(p)), None)
+        if literal is None:
             return None
-        stripped = number[len(self.national_prefix_literal) :]
+        stripped = number[len(literal) :]
         if self.viable(number) and not self.viable(stripped):
             return number
         return stripped
@@ -179,9 +182,9 @@ def region_rules(region: str) -> RegionRules | None:
         return None
     general = metadata.general_desc
     npfp = metadata.national_prefix_for_parsing or None
-    literal = npfp if npfp and npfp.isdigit() and npfp.isascii() else None
-    if metadata.national_prefix_transform_rule:
-        literal = None
+    literals = tuple(npfp.split("|")) if npfp else ()
+    if metadata.national_prefix_transform_rule or not all(p.isdigit() and p.isascii() for p in literals):
+        literals = ()
     typed, sources = _compile_typed(metadata)
     return RegionRules(
         region=region,
@@ -193,7 +196,7 @@ def region_rules(region: str) -> RegionRules | None:
         possible_lengths=tuple(general.possible_length or ()) if general is not None else (),
         local_lengths=tuple(general.possible_length_local_only or ()) if general is not None else (),
         national_prefix=re.compile(npfp) if npfp else None,
-        national_prefix_literal=literal,
+        national_prefix_literals=literals,
         international_prefix=re.compile(metadata.international_prefix)
         if metadata.international_prefix
         else None,

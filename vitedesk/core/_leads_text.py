@@ -35,10 +35,12 @@ SEPARATORS = re.compile(r"[,;\t]")
 _LEADING_JUNK = re.compile(r"[^\d+]*")
 _CANONICAL = re.compile(r"\+?[0-9]+", re.ASCII)
 _DIGIT = re.compile(r"\d")
-# 12025550143.0 and 1.2025550143E+10 as spreadsheets export them; a piece on its own, nothing glued to it.
-_SPREADSHEET = re.compile(
-    r"(?<![\w.+])(?:([0-9]{6,})\.0+|([0-9])\.([0-9]+)[eE]\+?([0-9]{1,2}))(?![\w.])",
-)
+# Spreadsheet renderings, each a piece on its own: "12025550143.0" (a trailing ".0" after at least six
+# digits is dropped) and "1.2025550143E+10". Both patterns start at the dot, a literal, so the engine
+# jumps from dot to dot; the six digits in front are a fixed-width look-behind.
+_POINT_ZERO = re.compile(r"\.(?<=[0-9]{6}\.)0+(?![\w.])")
+_SCIENTIFIC = re.compile(r"\.(?<=[0-9]\.)([0-9]+)[eE]\+?([0-9]{1,2})(?![\w.])")
+_FIRST_DIGIT_ALONE = re.compile(r"(?<![\w.+])[0-9]\Z")
 
 
 def normalise(text: str) -> str:
@@ -53,22 +55,23 @@ def normalise(text: str) -> str:
 
 
 def _expand(match: re.Match[str]) -> str:
-    whole = match.group(1)
-    if whole is not None:
-        return whole
-    first, fraction, exponent = match.group(2), match.group(3), int(match.group(4))
-    if len(fraction) == exponent:
-        return first + fraction
-    if len(fraction) < exponent:
-        return SHORTENED_MARK
-    return match.group(0)
+    start = match.start()
+    if _FIRST_DIGIT_ALONE.search(match.string, max(0, start - 2), start) is None:
+        return match.group(0)
+    fraction, exponent = match.group(1), int(match.group(2))
+    if len(fraction) > exponent:
+        return match.group(0)
+    return fraction if len(fraction) == exponent else SHORTENED_MARK
 
 
 def expand_spreadsheet_numbers(text: str) -> str:
-    """Turn spreadsheet renderings back into digits; a shortened one becomes SHORTENED_MARK."""
+    """Turn spreadsheet renderings back into digits; a shortened one gets SHORTENED_MARK."""
     if "." not in text:
         return text
-    return _SPREADSHEET.sub(_expand, text)
+    text = _POINT_ZERO.sub("", text)
+    if "e" in text or "E" in text:
+        text = _SCIENTIFIC.sub(_expand, text)
+    return text
 
 
 def piece_verdict(piece: str, region: str) -> Verdict | None:
@@ -100,5 +103,15 @@ def piece_verdict(piece: str, region: str) -> Verdict | None:
 
 def raw_piece(raw_line: str, index: int) -> str:
     """The piece as the person typed it (quotes and surrounding spaces removed)."""
-    piece = SEPARATORS.split(raw_line)[index]
+    piece = SEPARATORS.split(raw_line)[index] if index else raw_line
+    if not index and ("," in piece or ";" in piece or "\t" in piece):
+        piece = SEPARATORS.split(raw_line, 1)[0]
     return piece.strip().strip('"').strip()
+
+
+def first_digit_piece(raw_line: str) -> int:
+    """Index of the first piece of a line that contains a digit (0 when none does)."""
+    for position, piece in enumerate(SEPARATORS.split(raw_line)):
+        if _DIGIT.search(piece):
+            return position
+    return 0

@@ -20,6 +20,7 @@ Reading rules (parse_leads):
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Iterable
 from itertools import compress, repeat
 from operator import ne, not_
 
@@ -32,6 +33,7 @@ from vitedesk.core._leads_text import (
     CLEANUP,
     SEPARATORS,
     expand_spreadsheet_numbers,
+    first_digit_piece,
     normalise,
     piece_verdict,
     raw_piece,
@@ -90,26 +92,36 @@ def supported_regions() -> list[tuple[str, str, int]]:
 class _Lines:
     """Per-line Python work for the lines the bulk pass left: splitting, verdicts, records."""
 
-    def __init__(self, text: str, cleaned: str, region: str) -> None:
+    def __init__(self, text: str, region: str) -> None:
         self.region = region
         self.text = text
-        self.cleaned_lines = cleaned.split("\n")
         self._raw_lines: list[str] | None = None
         self.verdicts: dict[str, tuple[int, str] | None] = {}
         self.invalid: list[Rejected] = []
         self.unverified: dict[str, tuple[int, int]] = {}  # e164 -> (line index, piece index)
         self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, e164)
 
-    def raw(self, index: int, e164: str = "") -> str:
-        """The piece of line `index` that gave `e164` (the whole line when it has one piece)."""
+    @property
+    def raw_lines(self) -> list[str]:
         if self._raw_lines is None:
             self._raw_lines = self.text.split("\n")
-        piece = next((p for p, value in self.positions.get(index, ()) if value == e164), 0)
-        return raw_piece(self._raw_lines[index], piece)
+        return self._raw_lines
+
+    def raw(self, index: int, position: int) -> str:
+        return raw_piece(self.raw_lines[index], position)
+
+    def raw_of(self, index: int, e164: str) -> str:
+        """The piece of line `index` that gave `e164`."""
+        line = self.raw_lines[index]
+        if index in self.positions:
+            return raw_piece(line, next(p for p, value in self.positions[index] if value == e164))
+        if "," in line or ";" in line or "\t" in line:
+            return raw_piece(line, first_digit_piece(line))
+        return line.strip().strip('"').strip()
 
     def numbers_on(self, index: int) -> list[str]:
         """E.164 of the line's usable numbers, in order; records its invalid and unverified pieces."""
-        line = self.cleaned_lines[index]
+        line = expand_spreadsheet_numbers(self.raw_lines[index]).translate(CLEANUP)
         several = "," in line or ";" in line or "\t" in line
         pieces = SEPARATORS.split(line) if several else [line]
         found: list[tuple[int, str]] = []
@@ -124,7 +136,7 @@ class _Lines:
                 continue
             kind, value = verdict
             if kind == INVALID:
-                self.invalid.append(Rejected(index + 1, self._raw(index, position), value))
+                self.invalid.append(Rejected(index + 1, self.raw(index, position), value))
                 continue
             if kind == UNVERIFIED and value not in self.unverified:
                 self.unverified[value] = (index, position)
@@ -133,14 +145,9 @@ class _Lines:
             self.positions[index] = found
         return [value for _, value in found]
 
-    def _raw(self, index: int, position: int) -> str:
-        if self._raw_lines is None:
-            self._raw_lines = self.text.split("\n")
-        return raw_piece(self._raw_lines[index], position)
-
     def unverified_leads(self) -> list[Lead]:
         return [
-            Lead(index + 1, self._raw(index, position), e164)
+            Lead(index + 1, self.raw(index, position), e164)
             for e164, (index, position) in self.unverified.items()
         ]
 
@@ -159,19 +166,20 @@ def parse_leads(text: str, default_region: str = "US") -> LeadReport:
     text = normalise(text)
     cleaned = expand_spreadsheet_numbers(text).translate(CLEANUP)
     bulk = bulk_rules(region)
-    marked = bulk.mark(cleaned).split("\n") if bulk is not None else cleaned.split("\n")
-    count = len(marked)
+    # per_line[i]: BULK_MARK + E.164 of the line's only number, or None; a list when several
+    per_line: list[str | list[str] | None]
     if bulk is not None:
-        settled = map(str.startswith, marked, repeat(BULK_MARK))
-        pending: list[int] = list(compress(range(count), map(not_, settled)))
+        per_line = bulk.mark(cleaned)  # type: ignore[assignment]
+        settled = map(str.startswith, per_line, repeat(BULK_MARK))  # type: ignore[arg-type]
+        pending: Iterable[int] = compress(range(len(per_line)), map(not_, settled))
     else:
-        pending = list(range(count))
-    lines = _Lines(text, cleaned, region)
-    # per_line[i]: BULK_MARK + E.164 of the line's only number, or None; a list for several numbers
-    per_line: list[str | list[str] | None] = list(marked) if pending else marked  # type: ignore[arg-type]
+        per_line = cleaned.split("\n")  # type: ignore[assignment]
+        pending = range(len(per_line))
+    del cleaned
+    lines = _Lines(text, region)
     several = False
     for index in pending:
-        found = lines.numbers_on(index) if marked[index] else []
+        found = lines.numbers_on(index) if per_line[index] else []
         if not found:
             per_line[index] = None
         elif len(found) == 1:
@@ -188,16 +196,17 @@ def parse_leads(text: str, default_region: str = "US") -> LeadReport:
 
 def _assemble_lines(per_line: list[str | None], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
     """At most one number per line: dedupe with C-level dict, map and compress passes."""
-    unique = dict.fromkeys(per_line)
-    unique.pop(None, None)
-    numbers = "\n".join(unique).replace(BULK_MARK, "").split("\n") if unique else []
-    if len(unique) == len(per_line) - per_line.count(None):
-        return numbers, []
     count = len(per_line)
-    first = dict(zip(reversed(per_line), range(count - 1, -1, -1), strict=True))
-    later = compress(range(count), map(ne, map(first.__getitem__, per_line), range(count)))
+    first: dict[str | None, int] = {}
+    # first index of each line's number, and the numbers in first-seen order as the dict's keys
+    first_index = list(map(first.setdefault, per_line, range(count)))
+    first.pop(None, None)
+    numbers = "\n".join(first).replace(BULK_MARK, "").split("\n") if first else []
+    if len(first) == count - per_line.count(None):
+        return numbers, []
+    later = compress(range(count), map(ne, first_index, range(count)))
     duplicates = [
-        Duplicate(index + 1, lines.raw(index, e164[1:]), e164[1:])
+        Duplicate(index + 1, lines.raw_of(index, e164[1:]), e164[1:])
         for index in later
         if (e164 := per_line[index]) is not None
     ]
@@ -213,18 +222,13 @@ def _assemble_pieces(
     for index, entry in enumerate(per_line):
         if entry is None:
             continue
-        for marked in [entry] if isinstance(entry, str) else entry:
+        entries = [entry] if isinstance(entry, str) else entry
+        for order, marked in enumerate(entries):
             e164 = marked[1:]
-            if e164 in seen:
-                duplicates.append(Duplicate(index + 1, _duplicate_raw(lines, index, e164, seen), e164))
-            else:
+            if e164 not in seen:
                 seen[e164] = None
+            elif index in lines.positions:
+                duplicates.append(Duplicate(index + 1, lines.raw(index, lines.positions[index][order][0]), e164))
+            else:
+                duplicates.append(Duplicate(index + 1, lines.raw_of(index, e164), e164))
     return list(seen), duplicates
-
-
-def _duplicate_raw(lines: _Lines, index: int, e164: str, seen: dict[str, None]) -> str:
-    """Raw text of the repeated piece; on a line with the same number twice, the later piece."""
-    matches = [p for p, value in lines.positions.get(index, ()) if value == e164]
-    if len(matches) > 1:
-        return lines._raw(index, matches[-1])
-    return lines.raw(index, e164)

@@ -1,0 +1,159 @@
+"""Lead parsing speed: naive phonenumbers loop vs parse_leads on the same text, 1M lines, peak memory.
+
+Run: uv run pytest -m bench tests/bench/bench_leads.py -s
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+import time
+
+import phonenumbers
+import pytest
+
+from vitedesk.core.leads import parse_leads
+
+pytestmark = pytest.mark.bench
+
+NAMES = ("Alice Smith", "Bob Jones", "Carol White", "Dan Brown", "Eve Black")
+AREA_CODES = (201, 202, 212, 213, 305, 312, 404, 415, 512, 617, 646, 702, 718, 805, 917, 972)
+
+
+def _us(rng: random.Random) -> str:
+    area, exchange, line = rng.choice(AREA_CODES), rng.randrange(200, 1000), rng.randrange(10000)
+    shape = rng.randrange(8)
+    if shape == 0:
+        return f"+1 ({area}) {exchange}-{line:04d}"
+    if shape == 1:
+        return f"{area}.{exchange}.{line:04d}"
+    if shape == 2:
+        return f"1-{area}-{exchange}-{line:04d}"
+    if shape == 3:
+        return f"tel:+1{area}{exchange}{line:04d}"
+    if shape == 4:
+        return f"1{area}{exchange}{line:04d}.0"
+    if shape == 5:
+        return f"({area}) {exchange}-{line:04d}"
+    return f"{area}{exchange}{line:04d}"
+
+
+def _foreign(rng: random.Random) -> str:
+    shape = rng.randrange(4)
+    if shape == 0:
+        return f"+44 7911 {rng.randrange(1000000):06d}"
+    if shape == 1:
+        return f"00 33 6 {rng.randrange(100000000):08d}"
+    if shape == 2:
+        return f"+49 151 {rng.randrange(100000000):08d}"
+    return f"+1 (613) 555-{rng.randrange(10000):04d}"
+
+
+def realistic_leads(lines: int, seed: int = 7) -> str:
+    """Mixed formats: ~85% US, ~8% other countries, ~2% invalid, ~3% CSV rows, ~15% repeats."""
+    rng = random.Random(seed)
+    out: list[str] = ["Phone"]
+    for _ in range(lines - 1):
+        roll = rng.random()
+        if roll < 0.15 and len(out) > 10:
+            out.append(out[rng.randrange(1, len(out))])
+        elif roll < 0.17:
+            out.append(rng.choice(("12345", "call me", "202-555-01", "+999 1234 5678", "202 555 0143 x12")))
+        elif roll < 0.20:
+            out.append(f"{rng.choice(NAMES)},{_us(rng)}")
+        elif roll < 0.28:
+            out.append(_foreign(rng))
+        else:
+            out.append(_us(rng))
+    return "\n".join(out)
+
+
+def distinct_us(lines: int) -> str:
+    rng = random.Random(3)
+    numbers = rng.sample(range(len(AREA_CODES) * 8_000_000), lines)
+    return "\n".join(f"{AREA_CODES[n % len(AREA_CODES)]}{2_000_000 + n // len(AREA_CODES):07d}" for n in numbers)
+
+
+def naive(text: str, region: str = "US") -> list[str]:
+    found: list[str] = []
+    for line in text.splitlines():
+        try:
+            number = phonenumbers.parse(line, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(number):
+            found.append(phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    return found
+
+
+def _best(func: object, *args: object, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func(*args)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def test_100k_against_naive_phonenumbers_loop() -> None:
+    text = realistic_leads(100_000)
+    parse_leads(text)  # compile the region rules once, as the app does on first paste
+    naive_s = _best(naive, text, repeat=1)
+    ours_s = _best(parse_leads, text)
+    report = parse_leads(text)
+    print(
+        f"\n100k lines: naive {naive_s:.3f} s, parse_leads {ours_s:.4f} s, ratio {naive_s / ours_s:.0f}x; "
+        f"{len(report.numbers)} numbers, {len(report.unverified)} unverified, "
+        f"{len(report.invalid)} invalid, {len(report.duplicates)} duplicates"
+    )
+    assert ours_s <= 0.08
+    assert naive_s / ours_s >= 30
+
+
+def test_1m_realistic_lines() -> None:
+    text = realistic_leads(1_000_000)
+    parse_leads(text[:1000])
+    seconds = _best(parse_leads, text)
+    print(f"\n1M realistic lines: {seconds:.3f} s")
+    assert seconds <= 1.0
+
+
+def test_1m_distinct_valid_us_numbers() -> None:
+    text = distinct_us(1_000_000)
+    parse_leads(text[:1000])
+    seconds = _best(parse_leads, text)
+    report = parse_leads(text)
+    print(f"\n1M distinct US numbers: {seconds:.3f} s, {len(report.numbers)} numbers")
+    assert len(report.numbers) == 1_000_000
+    assert seconds <= 1.0
+
+
+PEAK_SCRIPT = """
+import json, resource, sys, tracemalloc
+sys.path[:0] = {path!r}
+from bench_leads import realistic_leads
+from vitedesk.core.leads import parse_leads
+text = realistic_leads(1_000_000)
+parse_leads(text[:1000])
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+tracemalloc.start()
+parse_leads(text)
+traced = tracemalloc.get_traced_memory()[1]
+tracemalloc.stop()
+print(json.dumps({{"rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "before_mb": before / 1024, "traced_mb": traced / 2**20}}))
+"""
+
+
+def test_1m_peak_memory() -> None:
+    script = PEAK_SCRIPT.format(path=[str(p) for p in [__import__("pathlib").Path(__file__).parent]])
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    memory = json.loads(result.stdout.strip().splitlines()[-1])
+    print(
+        f"\n1M lines peak: process max RSS {memory['rss_mb']:.0f} MB "
+        f"(input text and imports {memory['before_mb']:.0f} MB), "
+        f"allocated by parse_leads {memory['traced_mb']:.0f} MB"
+    )
+    assert memory["rss_mb"] <= 400
