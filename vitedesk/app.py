@@ -1,20 +1,226 @@
-"""Composition root: parse arguments, build the application and wire its parts together."""
+"""Composition root: parse arguments, build the application and wire its parts together.
+
+`main(argv)` reuses a running QApplication (and its qasync loop) when there is one, so tests and hosts can
+drive the app; it then never calls QApplication.exit() and ends by closing the HTTP client and the sandbox.
+"""
 
 from __future__ import annotations
 
 import argparse
+import asyncio
+import logging
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from vitedesk import __version__
 
+log = logging.getLogger(__name__)
 
-def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="vitedesk", description="Send SMS and MMS campaigns with ViteMobile.")
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="vitedesk", description="Send SMS and MMS campaigns with ViteMobile."
+    )
     parser.add_argument("--version", action="version", version=f"ViteDesk {__version__}")
+    parser.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="practise with the built-in sandbox server on this computer: nothing is really sent",
+    )
+    parser.add_argument(
+        "--sandbox-port",
+        type=int,
+        default=0,
+        metavar="N",
+        help="port of the sandbox (default: any free port)",
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help="build the main window, touch the keychain and the HTTP client, then exit (packaging check)",
+    )
+    parser.add_argument("--profile-dir", type=Path, help=argparse.SUPPRESS)  # isolated settings and data
     return parser.parse_args(argv)
 
 
+@dataclass
+class Collaborators:
+    """Optional parts passed into the window; each can be None and the app still works.
+
+    vault: remembers tokens (vitedesk.store.TokenVault); recorder: send history (ui.send_flow.SendRecorder).
+    """
+
+    vault: Any = None
+    recorder: Any = None
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def app_icon() -> Any:
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in ICON_SIZES:
+        png = RESOURCES / "icons" / f"vitedesk-{size}.png"
+        if png.exists():
+            icon.addFile(str(png))
+    svg = RESOURCES / "icons" / "vitedesk.svg"
+    if icon.isNull() and svg.exists():
+        icon.addFile(str(svg))
+    return icon
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parse_args(sys.argv[1:] if argv is None else argv)
-    return 0
+    """Run ViteDesk; returns the process exit code."""
+    try:
+        args = parse_args(sys.argv[1:] if argv is None else argv)
+    except SystemExit as stop:  # --version, --help, bad arguments: argparse has printed what to say
+        return stop.code if isinstance(stop.code, int) else 1
+
+    from PySide6.QtWidgets import QApplication
+
+    from vitedesk.ui.qt_async import run_until_done
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    if existing is None:
+        app.setApplicationName("ViteDesk")
+        app.setApplicationDisplayName("ViteDesk")
+        app.setOrganizationName("ViteDesk")
+        app.setApplicationVersion(__version__)
+        app.setDesktopFileName("vitedesk")
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # the session below decides when to stop, after closing connections
+    try:
+        return run_until_done(app, run(args, app))
+    finally:
+        app.setQuitOnLastWindowClosed(quit_on_close)
+
+
+async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators | None = None) -> int:
+    """One session of the app: build, show, wait for the window to close, then shut down in order."""
+    from vitedesk.store.paths import AppPaths
+    from vitedesk.store.settings import Settings
+
+    paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
+    settings = Settings.load(paths.settings_file)
+    parts = collaborators or Collaborators()
+    if parts.vault is None:
+        from vitedesk.store.credentials import TokenVault
+
+        parts.vault = TokenVault()
+
+    sandbox = None
+    if args.sandbox:
+        from vitedesk.sandbox import SandboxServer
+
+        # start() returns as soon as the server accepts connections (a fraction of a second), before any window
+        try:
+            sandbox = SandboxServer(port=args.sandbox_port).start()
+        except OSError as error:
+            await tell_and_stop(
+                f"The sandbox could not start on port {args.sandbox_port} ({error}). "
+                "Close the program using that port, or start ViteDesk with another --sandbox-port."
+            )
+            return 1
+    window = None
+    session = None
+    try:
+        window, session = build_window(args, app, settings, parts, sandbox)
+        if args.smoke_test:
+            import keyring
+
+            log.info("Smoke test: keyring backend %s", type(keyring.get_keyring()).__name__)
+            return 0
+        closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        window.closing.connect(lambda: closed.done() or closed.set_result(None))
+        window.show()
+        if not session.signed_in:
+            window.tasks.start(window.ask_login(), name="first log in")
+        await closed
+        remember_settings(settings, window, session, sandbox is not None)
+        settings.save(paths.settings_file)
+        return 0
+    finally:
+        await shutdown(window, session, sandbox)
+
+
+async def tell_and_stop(sentence: str) -> None:
+    """A failure before the window exists: say it on stderr and in a message box."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from vitedesk.ui.qt_async import open_dialog
+
+    print(sentence, file=sys.stderr)
+    box = QMessageBox(QMessageBox.Icon.Critical, "ViteDesk cannot start", sentence)
+    await open_dialog(box)
+    box.deleteLater()
+
+
+def build_window(
+    args: argparse.Namespace, app: Any, settings: Any, parts: Collaborators, sandbox: Any
+) -> Any:
+    from vitedesk.api import DEFAULT_BASE_URL
+    from vitedesk.ui.login import AccountSession
+    from vitedesk.ui.main_window import MainWindow
+
+    demo_accounts: Sequence[Any] = ()
+    if sandbox is not None:
+        from vitedesk.sandbox import DEMO_ACCOUNTS
+
+        demo_accounts = DEMO_ACCOUNTS
+        server_url = sandbox.url
+    else:
+        server_url = settings.server_url or DEFAULT_BASE_URL
+    try:
+        session = AccountSession(server_url, vault=parts.vault)
+    except Exception:  # a hand-edited, unusable address in the settings: fall back to the real service
+        log.warning("Stored server address refused; using %s", DEFAULT_BASE_URL)
+        session = AccountSession(DEFAULT_BASE_URL, vault=parts.vault)
+    icon = app_icon()
+    app.setWindowIcon(icon)
+    window = MainWindow(
+        session,
+        demo_accounts=demo_accounts,
+        sandbox_url=sandbox.url if sandbox is not None else None,
+        recorder=parts.recorder,
+        remember_default=settings.remember,
+        icon=icon,
+    )
+    window.leads.set_default_region(settings.default_region)
+    if settings.window_geometry:
+        from PySide6.QtCore import QByteArray
+
+        window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+    if sandbox is None and settings.remember:
+        session.restore(settings.last_username)
+    return window, session
+
+
+def remember_settings(settings: Any, window: Any, session: Any, sandbox: bool) -> None:
+    settings.default_region = window.leads.default_region()
+    settings.window_geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
+    if sandbox:
+        return  # a practice session never changes the real server address or account
+    settings.server_url = session.server_url
+    if session.username and session.username != "access token":
+        settings.last_username = session.username
+    if window.login_remember is not None:
+        settings.remember = window.login_remember
+
+
+async def shutdown(window: Any, session: Any, sandbox: Any) -> None:
+    """Stop in order: running tasks, the window, the HTTP client, then the sandbox server."""
+    if window is not None:
+        await window.tasks.cancel_all()
+        window.hide()
+        window.deleteLater()
+    if session is not None:
+        await session.aclose()
+    if sandbox is not None:
+        sandbox.stop()  # prompt; kept off qasync's executor, whose QThreads would outlive an embedding host
