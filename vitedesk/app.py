@@ -119,7 +119,7 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
     if args.sandbox:
         from vitedesk.sandbox import SandboxServer
 
-        # start() returns as soon as the server accepts connections (a fraction of a second), before any window
+        # start() returns once the server accepts connections (a fraction of a second), before any window
         try:
             sandbox = SandboxServer(port=args.sandbox_port).start()
         except OSError as error:

@@ -1,4 +1,4 @@
-"""The entry point: --version, --smoke-test, and a whole sandbox session driven through vitedesk.app.main()."""
+"""The entry point: --version, --smoke-test, and a whole sandbox session driven through app.main()."""
 
 from __future__ import annotations
 
