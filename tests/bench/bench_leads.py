@@ -73,7 +73,9 @@ def realistic_leads(lines: int, seed: int = 7) -> str:
 def distinct_us(lines: int) -> str:
     rng = random.Random(3)
     numbers = rng.sample(range(len(AREA_CODES) * 8_000_000), lines)
-    return "\n".join(f"{AREA_CODES[n % len(AREA_CODES)]}{2_000_000 + n // len(AREA_CODES):07d}" for n in numbers)
+    return "\n".join(
+        f"{AREA_CODES[n % len(AREA_CODES)]}{2_000_000 + n // len(AREA_CODES):07d}" for n in numbers
+    )
 
 
 def naive(text: str, region: str = "US") -> list[str]:

@@ -28,12 +28,30 @@ def _example_nsns() -> list[str]:
     return found
 
 
-PREFIXES = ("", "+", "+1", "1", "0", "00", "011", "+44", "44", "0044", "+33", "33", "+49", "49", "+7", "8", "+39")
+PREFIXES = (
+    "",
+    "+",
+    "+1",
+    "1",
+    "0",
+    "00",
+    "011",
+    "+44",
+    "44",
+    "0044",
+    "+33",
+    "33",
+    "+49",
+    "49",
+    "+7",
+    "8",
+    "+39",
+)
 
 
 @st.composite
 def numbers(draw: st.DrawFn) -> str:
-    """Canonical numbers: a prefix, then either an example number with some digits changed or random digits."""
+    """Canonical numbers: a prefix, then an example number with a few digits changed, or random digits."""
     prefix = draw(st.sampled_from(PREFIXES))
     if draw(st.booleans()):
         digits = list(draw(st.sampled_from(_example_nsns())))
@@ -94,7 +112,10 @@ LINE_SHAPES = ("{}", "+{}", "1{}", "+1{}", "0{}", "00{}", "011{}", "tel:{}", "Al
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(LINE_SHAPES), numbers()), min_size=1, max_size=20), st.sampled_from(("US", "GB", "FR", "DE")))
+@given(
+    st.lists(st.tuples(st.sampled_from(LINE_SHAPES), numbers()), min_size=1, max_size=20),
+    st.sampled_from(("US", "GB", "FR", "DE")),
+)
 def test_bulk_marks_only_numbers_phonenumbers_calls_valid(lines: list[tuple[str, str]], region: str) -> None:
     text = "\n".join(shape.format(number, number) for shape, number in lines)
     marked = _marked(text, region)

@@ -10,9 +10,9 @@ the per-piece path. The hypothesis tests check marked lines against phonenumbers
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Callable
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cache
 
 from phonenumbers import ValidationResult
 
@@ -62,7 +62,7 @@ _DIGIT_FREE_PIECES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]],
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def bulk_rules(region: str) -> BulkRules | None:
     """Whole-text rules for a default region, or None when its numbering plan needs the careful path."""
     rules = region_rules(region)

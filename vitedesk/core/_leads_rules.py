@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneMetadata, ValidationResult
@@ -80,14 +80,14 @@ def _parse_error_reason(error_type: int, number: str) -> str:
 
 
 def reference_verdict(number: str, region: str) -> Verdict:
-    """phonenumbers' own verdict: parse, is_possible_number_with_reason (IS_POSSIBLE only), is_valid_number."""
+    """phonenumbers' verdict: parse, is_possible_number_with_reason (IS_POSSIBLE only), is_valid_number."""
     try:
         parsed = phonenumbers.parse(number, region)
     except NumberParseException as error:
         return INVALID, _parse_error_reason(error.error_type, number)
     result = phonenumbers.is_possible_number_with_reason(parsed)
     if result != ValidationResult.IS_POSSIBLE:
-        return INVALID, _length_reason(result, parsed.country_code)
+        return INVALID, _length_reason(result, parsed.country_code or 0)
     e164: str = phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164)
     return (VALID if phonenumbers.is_valid_number(parsed) else UNVERIFIED), e164
 
@@ -174,9 +174,9 @@ def _compile_typed(metadata: PhoneMetadata) -> tuple[dict[int, re.Pattern[str]],
     return typed, sources
 
 
-@lru_cache(maxsize=None)
+@cache
 def region_rules(region: str) -> RegionRules | None:
-    """Compiled rules of a region code (or "001" style calling-code entity); None when phonenumbers has none."""
+    """Compiled rules of a region code; None when phonenumbers has no metadata for it."""
     metadata = PhoneMetadata.metadata_for_region(region, None)
     if metadata is None:
         return None
@@ -188,7 +188,7 @@ def region_rules(region: str) -> RegionRules | None:
     typed, sources = _compile_typed(metadata)
     return RegionRules(
         region=region,
-        country_code=metadata.country_code,
+        country_code=metadata.country_code or 0,
         cc_str=str(metadata.country_code),
         general=re.compile(general.national_number_pattern, re.ASCII)
         if general is not None and general.national_number_pattern
@@ -206,7 +206,7 @@ def region_rules(region: str) -> RegionRules | None:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _calling_code_regions(country_code: int) -> tuple[RegionRules, ...]:
     """Rules of every region sharing a calling code, main region first (phonenumbers' order)."""
     regions = phonenumbers.COUNTRY_CODE_TO_REGION_CODE.get(country_code, ())

@@ -1,4 +1,4 @@
-"""From what people paste to recipients: pasted text -> de-duplicated E.164 numbers + what was dropped and why.
+"""From what people paste to recipients: text -> de-duplicated E.164 numbers + what was dropped and why.
 
 Reading rules (parse_leads):
 - A line is split into pieces at commas, semicolons and tabs. A piece without any digit (a name, a
@@ -19,8 +19,8 @@ Reading rules (parse_leads):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import ne, not_
 
@@ -201,7 +201,7 @@ def _assemble_lines(per_line: list[str | None], lines: _Lines) -> tuple[list[str
     # first index of each line's number, and the numbers in first-seen order as the dict's keys
     first_index = list(map(first.setdefault, per_line, range(count)))
     first.pop(None, None)
-    numbers = "\n".join(first).replace(BULK_MARK, "").split("\n") if first else []
+    numbers = "\n".join(first).replace(BULK_MARK, "").split("\n") if first else []  # type: ignore[arg-type]
     if len(first) == count - per_line.count(None):
         return numbers, []
     later = compress(range(count), map(ne, first_index, range(count)))
@@ -228,7 +228,9 @@ def _assemble_pieces(
             if e164 not in seen:
                 seen[e164] = None
             elif index in lines.positions:
-                duplicates.append(Duplicate(index + 1, lines.raw(index, lines.positions[index][order][0]), e164))
+                duplicates.append(
+                    Duplicate(index + 1, lines.raw(index, lines.positions[index][order][0]), e164)
+                )
             else:
                 duplicates.append(Duplicate(index + 1, lines.raw_of(index, e164), e164))
     return list(seen), duplicates
