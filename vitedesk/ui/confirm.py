@@ -84,15 +84,14 @@ class ConfirmDialog(QDialog):
             row("images", "Images:", ", ".join(path.name for path in campaign.images))
         if account:
             row("account", "Account:", account)
-        layout.addLayout(form)
-
         preview = QPlainTextEdit(campaign.message, objectName="confirmMessage")
         preview.setReadOnly(True)
         preview.setAccessibleName("Message text")
-        preview.setMaximumHeight(110)
+        preview.setFixedHeight(96)
         preview.setTabChangesFocus(True)
-        layout.addWidget(QLabel("Message:"))
-        layout.addWidget(preview)
+        form.addRow("Message:", preview)
+        layout.addLayout(form)
+        layout.addStretch(1)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -225,7 +225,8 @@ class LoginDialog(QDialog):
             self.demoCombo.currentIndexChanged.connect(self._demo_chosen)
             form.addRow("Demo account:", self.demoCombo)
             self.demoSummary = self._label("demoSummary", "", word_wrap=True)
-            form.addRow("", self.demoSummary)
+            self.demoSummary.setVisible(False)
+            form.addRow(self.demoSummary)
 
         self.usernameEdit = QLineEdit(username, objectName="usernameEdit")
         self.usernameEdit.setAccessibleName("Username")
@@ -312,12 +313,15 @@ class LoginDialog(QDialog):
     def _demo_chosen(self, index: int) -> None:
         if index <= 0:
             self.demoSummary.setText("")
+            self.demoSummary.setVisible(False)
             return
         account = self._demo_accounts[index - 1]
         self.tokenToggle.setChecked(False)
         self.usernameEdit.setText(account.username)
         self.passwordEdit.setText(account.password)
-        self.demoSummary.setText(account.summary)
+        self.demoSummary.setText(f"{account.licence} licence: {account.summary}")
+        self.demoSummary.setVisible(True)
+        self.adjustSize()
         self._clear_error()
         self.loginButton.setFocus()
 
