@@ -76,6 +76,8 @@ def expand_spreadsheet_numbers(text: str) -> str:
 
 def piece_verdict(piece: str, region: str) -> Verdict | None:
     """Verdict for one cleaned piece; None for a piece without any digit (ignored)."""
+    if piece.isascii() and _CANONICAL.fullmatch(piece) is not None and not piece.startswith(("00", "011")):
+        return verdict(piece, region)
     if SHORTENED_MARK in piece:
         return INVALID, SHORTENED
     start = _DIGIT.search(piece)

@@ -121,7 +121,8 @@ class _Lines:
 
     def numbers_on(self, index: int) -> list[str]:
         """E.164 of the line's usable numbers, in order; records its invalid and unverified pieces."""
-        line = expand_spreadsheet_numbers(self.raw_lines[index]).translate(CLEANUP)
+        line = self.raw_lines[index]
+        line = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
         several = "," in line or ";" in line or "\t" in line
         pieces = SEPARATORS.split(line) if several else [line]
         found: list[tuple[int, str]] = []
