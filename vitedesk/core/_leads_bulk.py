@@ -17,6 +17,7 @@ from functools import cache
 from phonenumbers import ValidationResult
 
 from vitedesk.core._leads_rules import _calling_code_regions, region_rules
+from vitedesk.core._leads_text import DIGIT, SEPARATORS
 
 BULK_MARK = "\x01"
 
@@ -43,13 +44,9 @@ def _group(pattern: str | None) -> str:
     return f"(?:{pattern})" if pattern else ""
 
 
-_SEPARATORS = re.compile(r"[,;\t]")
-_DIGIT = re.compile(r"\d")
-
-
 def _only_number_piece(match: re.Match[str]) -> str:
     """A line with separators: its one digit-bearing piece when there is exactly one, else unchanged."""
-    with_digits = [piece for piece in _SEPARATORS.split(match.group(1)) if _DIGIT.search(piece)]
+    with_digits = [piece for piece in SEPARATORS.split(match.group(1)) if DIGIT.search(piece)]
     return "\n" + with_digits[0] if len(with_digits) == 1 else match.group(0)
 
 

@@ -34,7 +34,7 @@ CLEANUP = str.maketrans(
 SEPARATORS = re.compile(r"[,;\t]")
 _LEADING_JUNK = re.compile(r"[^\d+]*")
 _CANONICAL = re.compile(r"\+?[0-9]+", re.ASCII)
-_DIGIT = re.compile(r"\d")
+DIGIT = re.compile(r"\d")
 # Spreadsheet renderings, each a piece on its own: "12025550143.0" (a trailing ".0" after at least six
 # digits is dropped) and "1.2025550143E+10". Both patterns start at the dot, a literal, so the engine
 # jumps from dot to dot; the six digits in front are a fixed-width look-behind.
@@ -80,7 +80,7 @@ def piece_verdict(piece: str, region: str) -> Verdict | None:
         return verdict(piece, region)
     if SHORTENED_MARK in piece:
         return INVALID, SHORTENED
-    start = _DIGIT.search(piece)
+    start = DIGIT.search(piece)
     if start is None:
         return None
     plus = piece.rfind("+", 0, start.start())
@@ -114,6 +114,6 @@ def raw_piece(raw_line: str, index: int) -> str:
 def first_digit_piece(raw_line: str) -> int:
     """Index of the first piece of a line that contains a digit (0 when none does)."""
     for position, piece in enumerate(SEPARATORS.split(raw_line)):
-        if _DIGIT.search(piece):
+        if DIGIT.search(piece):
             return position
     return 0
