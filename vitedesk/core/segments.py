@@ -1,0 +1,207 @@
+"""SMS segment maths: how many parts a text needs in GSM-7 or UCS-2, and look-alike punctuation replacement.
+
+The rules are GSM 03.38 / 3GPP TS 23.038 as carriers apply them (and as Twilio's open-source calculator,
+npm sms-segments-calculator 1.3.0, counts them):
+
+- GSM-7 when every character is in the basic or extension table (an extension character costs 2 septets);
+  otherwise UCS-2, where a character costs its UTF-16 code units (an emoji 2, an extension character 1).
+- One part holds 160 septets / 70 units; a longer text goes in parts of 153 / 67 (the rest is the
+  concatenation header).
+- A part never ends inside an extension character, a surrogate pair or a grapheme cluster: the whole character
+  moves to the next part. A cluster longer than a whole part (say, a letter with 70 combining marks) has to be
+  split somewhere; it is split between code points. (Twilio's calculator puts such a cluster in one oversized
+  part instead, a part no phone network accepts.)
+- CR and LF are separate characters; a CR LF pair may straddle two parts.
+
+This runs on every keystroke and once per sandboxed campaign, so the common work is done with C-level string
+operations (bytes.translate, str.encode, compiled regexes); Python only looks at the places where a part ends.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from vitedesk.core import _gsm
+from vitedesk.core._grapheme import JOINS_NEXT, JOINS_PREVIOUS, cluster_start
+
+GSM7: Final = "GSM-7"
+UCS2: Final = "UCS-2"
+GSM7_LIMITS: Final = (160, 153)  # septets in a single SMS / in each part of a longer one
+UCS2_LIMITS: Final = (70, 67)  # UTF-16 code units, same
+GSM7_BASIC: Final = _gsm.GSM7_BASIC
+GSM7_EXTENSION: Final = _gsm.GSM7_EXTENSION
+
+_GSM_SINGLE, _GSM_PART = GSM7_LIMITS
+_UCS_SINGLE, _UCS_PART = UCS2_LIMITS
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_LOW_SURROGATE = 2
+_HIGH_SURROGATE = 1
+# High byte of a UTF-16 code unit -> 1 for a high surrogate, 2 for a low surrogate, 0 otherwise.
+_UNIT_KIND = bytes(
+    _HIGH_SURROGATE if 0xD8 <= i <= 0xDB else _LOW_SURROGATE if 0xDC <= i <= 0xDF else 0 for i in range(256)
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentInfo:
+    """What a text costs as SMS: encoding, units used, number of parts and room left in the last one.
+
+    `non_gsm` lists (index into the text, character) for every character that forces UCS-2; it is worked out
+    from `text` when first read, because listing 1,600 characters one by one costs more than the whole count.
+    """
+
+    encoding: str  # "GSM-7" or "UCS-2"
+    units: int  # septets (GSM-7) or UTF-16 code units (UCS-2) in the whole text
+    segments: int  # SMS parts the text needs
+    per_segment: int  # capacity of one part for this text: 160 / 153 / 70 / 67
+    remaining: int  # units still free in the last part before one more part is needed
+    text: str = field(default="", repr=False)  # the analysed text
+    _non_gsm: tuple[tuple[int, str], ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def non_gsm(self) -> list[tuple[int, str]]:
+        """(index, character) of every character that forces UCS-2, in text order; empty for GSM-7 text."""
+        if self._non_gsm is None:
+            found: tuple[tuple[int, str], ...] = ()
+            if self.encoding == UCS2:
+                found = tuple(_non_gsm_characters(self.text))
+            object.__setattr__(self, "_non_gsm", found)
+            return list(found)
+        return list(self._non_gsm)
+
+    def __repr__(self) -> str:
+        return (
+            f"SegmentInfo(encoding={self.encoding!r}, units={self.units}, segments={self.segments}, "
+            f"per_segment={self.per_segment}, remaining={self.remaining}, non_gsm={self.non_gsm!r})"
+        )
+
+
+def _non_gsm_characters(text: str) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+    for run in _gsm.NON_GSM7_RUN.finditer(text):
+        start = run.start()
+        found.extend(zip(range(start, run.end()), run.group(), strict=True))
+    return found
+
+
+def analyze(text: str) -> SegmentInfo:
+    """Count the SMS parts `text` needs.
+
+    Contract: never raises for any str (lone surrogates count as one UCS-2 unit each). Empty text is GSM-7,
+    1 segment, 0 units. No part is filled beyond its capacity, and a part never ends inside an extension
+    character, a surrogate pair or a grapheme cluster that fits in one part.
+    """
+    if text.isascii():
+        encoded = text.encode("ascii")
+        special = encoded.translate(None, _gsm.PLAIN_ASCII)
+        if not special.translate(None, _gsm.EXTENSION_ASCII):
+            return _gsm7(text, encoded, len(special))
+        return _ucs2(text)
+    if _gsm.NON_GSM7.search(text) is not None:
+        return _ucs2(text)
+    # GSM-7 with some non-ASCII letters. The euro sign is the only non-ASCII extension character: swap it for
+    # another extension character so that one Latin-1 byte per character is enough ('?' stands in for the
+    # Greek capitals, which cost 1 septet like '?').
+    encoded = text.replace("€", "|").encode("latin-1", "replace")
+    extension_count = len(encoded) - len(encoded.translate(None, _gsm.EXTENSION_ASCII))
+    return _gsm7(text, encoded, extension_count)
+
+
+def _gsm7(text: str, encoded: bytes, extension_count: int) -> SegmentInfo:
+    """GSM-7 count; `encoded` has one byte per character with extension characters as their ASCII bytes."""
+    units = len(text) + extension_count
+    if units <= _GSM_SINGLE:
+        return SegmentInfo(GSM7, units, 1, _GSM_SINGLE, _GSM_SINGLE - units, text)
+    if not extension_count:
+        segments = -(-units // _GSM_PART)
+        return SegmentInfo(GSM7, units, segments, _GSM_PART, segments * _GSM_PART - units, text)
+    # One byte per septet; SECOND_SEPTET marks the second half of an extension character, where no part may
+    # end. (Latin-1 0x80 -> UTF-8 C2 80 does the doubling in C; bytes.replace would be ten times slower.)
+    septets = encoded.translate(_gsm.EXTENSION_MARK).decode("latin-1").encode("utf-8")
+    start = 0
+    segments = 1
+    while units - start > _GSM_PART:
+        cut = start + _GSM_PART
+        if septets[cut] == _gsm.SECOND_SEPTET:
+            cut -= 1
+        start = cut
+        segments += 1
+    return SegmentInfo(GSM7, units, segments, _GSM_PART, _GSM_PART - (units - start), text)
+
+
+def _ucs2(text: str) -> SegmentInfo:
+    try:
+        utf16 = text.encode("utf-16-le")
+        analysed = text
+    except UnicodeEncodeError:
+        # Lone surrogates (possible in a Python str, never in real text): each is one unit that joins nothing.
+        analysed = _LONE_SURROGATE.sub("\ufffd", text)
+        utf16 = analysed.encode("utf-16-le")
+    units = len(utf16) >> 1
+    if units <= _UCS_SINGLE:
+        return SegmentInfo(UCS2, units, 1, _UCS_SINGLE, _UCS_SINGLE - units, text)
+    astral = units != len(analysed)
+    # High/low surrogate marks per unit, to keep pairs whole and map a unit offset to a code point index.
+    kinds = utf16[1::2].translate(_UNIT_KIND) if astral else b""
+    reversed_text = ""  # made on first need: the cluster lookup reads the text backwards
+    planes = b""  # made on first need
+    start = 0  # unit offset of the current part
+    first = 0  # code point index of its first character
+    segments = 1
+    while units - start > _UCS_PART:
+        cut = start + _UCS_PART
+        if astral:
+            if kinds[cut] == _LOW_SURROGATE:
+                cut -= 1
+            index = first + (cut - start) - kinds.count(_HIGH_SURROGATE, start, cut)
+        else:
+            index = cut
+        # Only a character that glues to a neighbour can make this cut split a cluster.
+        if analysed[index] in JOINS_PREVIOUS or analysed[index - 1] in JOINS_NEXT:
+            if not reversed_text:
+                reversed_text = analysed[::-1]
+            begin = cluster_start(reversed_text, index, first)
+            if first < begin < index:
+                # The cluster straddles the cut: the whole cluster moves to the next part.
+                cut -= index - begin
+                if astral:
+                    if not planes:  # one byte per code point, 0 for a BMP one
+                        planes = analysed.encode("utf-32-le")[2::4]
+                    cut -= index - begin - planes.count(0, begin, index)
+                index = begin
+        start, first = cut, index
+        segments += 1
+    return SegmentInfo(UCS2, units, segments, _UCS_PART, _UCS_PART - (units - start), text)
+
+
+# Look-alike punctuation -> its GSM-7 equivalent. Letters are never touched (c-cedilla, a-acute and friends
+# are real letters and stay as typed). Decisions: guillemets become straight double quotes and single
+# guillemets straight single quotes (the way people read them); a bullet becomes "-" (a list item stays a list
+# item); tab and every Unicode space become one plain space; line and paragraph separators become a line feed;
+# invisible characters (zero-width space, word joiner, byte-order mark, soft hyphen) are removed. The
+# zero-width joiner and non-joiner are left alone: they shape emoji and several scripts, and such text is
+# Unicode anyway.
+_SMART_REPLACEMENTS: Final[dict[str, str]] = {
+    **dict.fromkeys("‘’‚‛′‵ʹʻʼʽ´`＇", "'"),
+    **dict.fromkeys("“”„‟″‶«»＂", '"'),
+    **dict.fromkeys("‹›", "'"),
+    **dict.fromkeys("‐‑‒–—―−﹣－⁃•", "-"),
+    "…": "...",
+    "‼": "!!",
+    **dict.fromkeys(
+        "\t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    ),
+    **dict.fromkeys("\u2028\u2029", "\n"),
+    **dict.fromkeys("\u200b\u2060\ufeff\u00ad", ""),
+}
+_SMART_TABLE: Final = str.maketrans(_SMART_REPLACEMENTS)
+
+
+def smart_replace(text: str) -> str:
+    """Replace look-alike punctuation with GSM-7 equivalents (curly quotes, dashes, ellipsis, odd spaces...).
+
+    Contract: only the characters listed in _SMART_REPLACEMENTS change; letters and everything else stay as
+    they are, so the result may still need UCS-2.
+    """
+    return text.translate(_SMART_TABLE)
