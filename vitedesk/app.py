@@ -133,9 +133,7 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
     try:
         window, session = build_window(args, app, settings, parts, sandbox)
         if args.smoke_test:
-            import keyring
-
-            log.info("Smoke test: keyring backend %s", type(keyring.get_keyring()).__name__)
+            print(f"ViteDesk {__version__}: main window built; keychain: {keychain_backend()}")
             return 0
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         window.closing.connect(lambda: closed.done() or closed.set_result(None))
@@ -148,6 +146,16 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
         return 0
     finally:
         await shutdown(window, session, sandbox)
+
+
+def keychain_backend() -> str:
+    """The keyring backend's name, or why there is none (the app works without a keychain)."""
+    import keyring
+
+    try:
+        return type(keyring.get_keyring()).__name__
+    except Exception as error:  # any backend trouble only means "no keychain"
+        return f"unavailable ({type(error).__name__}: {error})"
 
 
 async def tell_and_stop(sentence: str) -> None:

@@ -53,6 +53,7 @@ def test_smoke_test_as_its_own_process(tmp_path: Path) -> None:
         env=env,
     )
     assert result.returncode == 0, result.stderr
+    assert "main window built; keychain:" in result.stdout
 
 
 def free_port() -> int:
