@@ -9,6 +9,7 @@ import httpx
 import pytest
 from sandbox_helpers import BASIC, BUSINESS, ENTERPRISE, SEND, SandboxClient, login
 
+from vitedesk.core.segments import analyze
 from vitedesk.sandbox import SandboxServer
 
 Account = Callable[[str], SandboxClient]
@@ -208,6 +209,14 @@ def test_daily_limit_counts_recipients_times_segments(account: Account, sandbox:
 def test_unicode_messages_count_ucs2_segments(account: Account, sandbox: SandboxServer) -> None:
     assert account(BUSINESS).send(message="ł" * 71).status_code == 201
     assert sandbox.campaigns()[0]["segments"] == 2
+
+
+@pytest.mark.parametrize("message", ["€" * 80, "€" * 81, "a" * 160, "a" * 161, "Hi 👋"])
+def test_segments_are_counted_as_the_app_counts_them(
+    account: Account, sandbox: SandboxServer, message: str
+) -> None:
+    assert account(BUSINESS).send(message=message).status_code == 201
+    assert sandbox.campaigns()[0]["segments"] == analyze(message).segments
 
 
 def test_verification_comes_before_the_daily_limit(account: Account) -> None:
