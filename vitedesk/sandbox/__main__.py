@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 
@@ -64,7 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         lines.append(f"  Faults: {args.fault or 'none'}, latency {args.latency:g} s")
     lines.append("Press Ctrl+C to stop.")
     print("\n".join(lines), flush=True)
-    uvicorn.Server(uvicorn_config(app, quiet=False)).run(sockets=[sock])
+    # uvicorn shuts down cleanly on Ctrl+C, then raises it again for its caller: here, nobody needs it.
+    with contextlib.suppress(KeyboardInterrupt):
+        uvicorn.Server(uvicorn_config(app, quiet=False)).run(sockets=[sock])
+    print("Sandbox stopped.", flush=True)
     return 0
 
 
