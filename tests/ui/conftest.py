@@ -81,7 +81,11 @@ class Driver:
             Qt.MouseButton.LeftButton,
             Qt.KeyboardModifier.NoModifier,
         )
-        enter = QDragEnterEvent(*args)
+        try:
+            enter = QDragEnterEvent(*args)
+        except TypeError:  # PySide6 before 6.12 takes a QPoint
+            args = (point.toPoint(), *args[1:])
+            enter = QDragEnterEvent(*args)
         QApplication.sendEvent(target, enter)
         if not enter.isAccepted():
             return False

@@ -135,6 +135,8 @@ def test_double_click_and_repeated_ctrl_return_send_once(qtbot, sandbox_factory,
     window = start(make_window, drive, slow, BUSINESS)
     compose(drive, window, LEADS, "Only once", 3)
     qtbot.waitUntil(window.sendButton.isEnabled)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts go to the active window
     qtbot.mouseDClick(window.sendButton, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.sendButton, Qt.MouseButton.LeftButton)
     for _ in range(3):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
@@ -165,3 +169,33 @@ def test_notice_action_retry_and_recipients(qtbot, sandbox, make_window) -> None
     assert window.banner.actionButton.text() == "Check recipients"
     qtbot.mouseClick(window.banner.actionButton, Qt.MouseButton.LeftButton)
     assert window.leads.leadEdit.hasFocus() or window.focusWidget() is window.leads.leadEdit
+
+
+LONG_SESSION = """
+import sys
+from PySide6.QtWidgets import QApplication
+from vitedesk.ui.login import AccountSession
+from vitedesk.ui.main_window import MainWindow
+app = QApplication([])
+window = MainWindow(AccountSession("https://core.vitemobile.com"))
+window.show()
+for _ in range(3000):  # every keystroke makes the widgets emit Python signals
+    window.composer.messageEdit.insertPlainText("a")
+    app.processEvents()
+print(len(window.composer.message()))
+"""
+
+
+def test_a_long_typing_session_does_not_crash_the_app() -> None:
+    # PySide6-Essentials 6.12.0 on CPython 3.11 drops a reference to True on every Python-side
+    # signal emit; after a few hundred emits the interpreter aborts ("bool_dealloc"). 6.11.3, or
+    # CPython >= 3.12 (immortal True), do not crash.
+    result = subprocess.run(
+        [sys.executable, "-c", LONG_SESSION],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr[-600:]
+    assert result.stdout.strip() == "3000"

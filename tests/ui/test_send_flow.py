@@ -240,3 +240,14 @@ def test_identical_campaign_asks_first_and_defaults_to_no(harness) -> None:
     h.qtbot.waitUntil(task.done)
     assert h.flow.confirm_dialog is None and h.sandbox.campaigns() == []
     assert asyncio.isfuture(task) and task.result().level == "info"
+
+
+def test_session_about_to_expire_asks_for_the_password_first(harness, sandbox_factory) -> None:
+    short = sandbox_factory(token_lifetime=30)  # every token expires within the 60 s margin
+    h = harness()
+    h.sandbox = short
+    h.run_async(h.session.log_in(short.url, BUSINESS, "sandbox", False))
+    notice = h.send(sms(text="after a fresh login"))
+    assert len(h.logins) == 1 and "about to expire" in h.logins[0]  # once: no login loop
+    assert [c["message"] for c in short.campaigns()] == ["after a fresh login"]
+    assert notice.level == "success"

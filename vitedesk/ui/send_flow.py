@@ -183,12 +183,14 @@ class SendFlow(QObject):
         if not await self._confirmed(campaign):
             return Notice("info", "Not sent. Your campaign is still here.")
         reason = SESSION_ENDING if self._session.signed_in else NOT_SIGNED_IN
+        # Checked once: a server that issues tokens shorter than a minute must not cause a login loop.
+        needs_login = not self._session.signed_in or self._session.expires_within(60)
         while True:
-            needs_login = not self._session.signed_in or self._session.expires_within(60)
             if needs_login and not await self._ask_login(reason):
                 return Notice(
                     "warning", "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
                 )
+            needs_login = False
             local_id = self._begin(campaign)
             self.sendingChanged.emit(True)
             try:
@@ -196,7 +198,7 @@ class SendFlow(QObject):
             except Unauthorized as error:
                 self._record(local_id, error)
                 self._session.forget_token()
-                reason = SESSION_EXPIRED
+                reason, needs_login = SESSION_EXPIRED, True
                 continue
             except ApiError as error:
                 self._record(local_id, error)
