@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -14,26 +14,16 @@ from PySide6.QtGui import (
     QFontMetrics,
     QIcon,
     QImage,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
     QPalette,
-    QPen,
     QPixmap,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -49,37 +39,21 @@ from vitedesk.core.media import (
     same_file,
     size_warning,
 )
-from vitedesk.ui.thumbnails import ThumbnailLoader, can_decode, image_dimensions
+from vitedesk.ui.thumbnails import (
+    THUMBNAIL,
+    TILE,
+    ThumbnailList,
+    ThumbnailLoader,
+    can_decode,
+    image_dimensions,
+    local_files,
+    on_canvas,
+)
 from vitedesk.ui.widgets_common import InlineNotice, Tone, tint
 
-THUMBNAIL = QSize(96, 96)
-_TILE = QSize(132, 150)
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _CHECK_ROLE = Qt.ItemDataRole.UserRole + 1
 IMAGE_FILTER = "Pictures (*.jpg *.jpeg *.png *.gif *.webp *.bmp);;All files (*)"
-
-
-def local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    """The local files an external drag carries, or [] when it carries anything else (web links, text)."""
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    urls = mime.urls()
-    if not urls or not all(url.isLocalFile() for url in urls):
-        return []
-    return [Path(url.toLocalFile()) for url in urls]
-
-
-def _on_canvas(image: QImage) -> QImage:
-    """``image`` centred on a transparent THUMBNAIL-sized canvas, so every caption sits at the same height."""
-    canvas = QImage(THUMBNAIL, QImage.Format.Format_ARGB32_Premultiplied)
-    canvas.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(canvas)
-    painter.drawImage(
-        QPoint((THUMBNAIL.width() - image.width()) // 2, (THUMBNAIL.height() - image.height()) // 2), image
-    )
-    painter.end()
-    return canvas
 
 
 def _damaged_sentence(path: Path) -> str:
@@ -87,146 +61,6 @@ def _damaged_sentence(path: Path) -> str:
         f"{quoted_name(path)} looks like a picture but cannot be opened; it may be damaged. "
         "Open and save it again, or choose another picture."
     )
-
-
-class _RemoveDelegate(QStyledItemDelegate):
-    """Paints each tile plus a round × in its corner; a click on the × asks to remove that picture."""
-
-    removeClicked = Signal(int)
-
-    def button_rect(self, tile: QRect) -> QRect:
-        side = 22
-        return QRect(tile.right() - side - 2, tile.top() + 2, side, side)
-
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        super().initStyleOption(option, index)
-        # Tiles: picture on top, name and size centred underneath.
-        option.decorationPosition = QStyleOptionViewItem.Position.Top
-        option.decorationAlignment = Qt.AlignmentFlag.AlignCenter
-        option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
-        option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        return QSize(_TILE.width() - 6, _TILE.height() - 6)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        tile = QStyleOptionViewItem(option)
-        tile.rect = option.rect.adjusted(4, 6, -4, -2)
-        super().paint(painter, tile, index)
-        rect = self.button_rect(option.rect)
-        palette = option.palette
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(palette.color(QPalette.ColorRole.Mid))
-        painter.setBrush(palette.color(QPalette.ColorRole.Button))
-        painter.drawEllipse(rect.adjusted(1, 1, -1, -1))
-        painter.setPen(palette.color(QPalette.ColorRole.ButtonText))
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "×")
-        painter.restore()
-
-    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem, index: QModelIndex) -> bool:  # type: ignore[no-untyped-def]
-        on_button = isinstance(event, QMouseEvent) and self.button_rect(option.rect).contains(
-            event.position().toPoint()
-        )
-        if on_button and event.type() == QEvent.Type.MouseButtonRelease:
-            self.removeClicked.emit(index.row())
-            return True
-        if on_button and event.type() == QEvent.Type.MouseButtonPress:
-            return True  # pressing the × neither selects nor starts a drag
-        return super().editorEvent(event, model, option, index)
-
-
-class _ThumbnailList(QListWidget):
-    """Tiles left to right; drag inside to reorder; files dropped from outside go to the picker."""
-
-    filesDropped = Signal(list)
-    removeRequested = Signal(int)
-    moveRequested = Signal(int, int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setViewMode(QListView.ViewMode.ListMode)
-        self.setFlow(QListView.Flow.LeftToRight)
-        self.setWrapping(True)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setIconSize(THUMBNAIL)
-        self.setGridSize(_TILE)
-        self.setUniformItemSizes(True)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.setAcceptDrops(True)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setMinimumHeight(_TILE.height() + 8)
-        self.placeholder = ""
-        self.drag_over = False
-        self.delegate = _RemoveDelegate(self)
-        self.setItemDelegate(self.delegate)
-        self.delegate.removeClicked.connect(self.removeRequested)
-
-    def set_drag_over(self, active: bool) -> None:
-        """Highlight the drop zone while files are dragged over the picker."""
-        if self.drag_over != active:
-            self.drag_over = active
-            self.viewport().update()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.source() is not self and local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            self.set_drag_over(True)
-            return
-        super().dragEnterEvent(event)
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.set_drag_over(False)
-        super().dragLeaveEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.source() is not self and local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            return
-        super().dragMoveEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_files(event) if event.source() is not self else []
-        self.set_drag_over(False)
-        if paths:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
-            self.filesDropped.emit(paths)
-            return
-        super().dropEvent(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        row = self.currentRow()
-        if row >= 0 and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.removeRequested.emit(row)
-            return
-        ctrl = event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        if row >= 0 and ctrl and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self.moveRequested.emit(row, row + (1 if event.key() == Qt.Key.Key_Right else -1))
-            return
-        super().keyPressEvent(event)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if self.count() and not self.drag_over:
-            return
-        painter = QPainter(self.viewport())
-        role = QPalette.ColorRole.Highlight if self.drag_over else QPalette.ColorRole.Mid
-        pen = QPen(self.palette().color(role), 2 if self.drag_over else 1, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawRoundedRect(self.viewport().rect().adjusted(4, 4, -5, -5), 6, 6)
-        if self.count() == 0 and self.placeholder:
-            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(
-                self.viewport().rect().adjusted(12, 8, -12, -8),
-                Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                self.placeholder,
-            )
 
 
 class ImagePicker(QWidget):
@@ -247,7 +81,7 @@ class ImagePicker(QWidget):
         self.addButton = QPushButton("Add images…", self)
         self.addButton.setObjectName("addImagesButton")
         self.addButton.setAccessibleName("Add images")
-        self.thumbnails = _ThumbnailList(self)
+        self.thumbnails = ThumbnailList(self)
         self.thumbnails.setObjectName("imageThumbnails")
         self.thumbnails.setAccessibleName("Attached pictures")
         self.thumbnails.setAccessibleDescription(
@@ -413,7 +247,7 @@ class ImagePicker(QWidget):
         size_text = format_size(check.size)
         font = self.font()
         font.setBold(check.size > MMS_SIZE_LIMIT)
-        name = QFontMetrics(font).elidedText(path.name, Qt.TextElideMode.ElideMiddle, _TILE.width() - 16)
+        name = QFontMetrics(font).elidedText(path.name, Qt.TextElideMode.ElideMiddle, TILE.width() - 16)
         item.setText(f"{name}\n{size_text}")
         detail = f"{dimensions.width()} × {dimensions.height()} pixels, " if dimensions.isValid() else ""
         item.setToolTip(f"{path}\n{detail}{size_text}")
@@ -447,7 +281,7 @@ class ImagePicker(QWidget):
                 self._show_refusals([_damaged_sentence(Path(key))])
                 self._changed()
             else:
-                item.setIcon(QIcon(QPixmap.fromImage(_on_canvas(image))))
+                item.setIcon(QIcon(QPixmap.fromImage(on_canvas(image))))
             return
 
     def _on_reordered(self, *_args: object) -> None:

@@ -35,11 +35,16 @@ def blend(base: QColor, accent: QColor, amount: float) -> QColor:
     )
 
 
-def tint(palette: QPalette, tone: Tone, role: QPalette.ColorRole = QPalette.ColorRole.Window) -> QColor:
+def tint(
+    palette: QPalette,
+    tone: Tone,
+    role: QPalette.ColorRole = QPalette.ColorRole.Window,
+    strength: float = 1.0,
+) -> QColor:
     """A soft background for ``tone`` over the palette's ``role`` colour (stronger on dark palettes)."""
     base = palette.color(role)
-    amount = 0.32 if base.lightness() < 128 else 0.22
-    return blend(base, _TONE_HUES[tone], amount)
+    amount = (0.32 if base.lightness() < 128 else 0.22) * strength
+    return blend(base, _TONE_HUES[tone], min(amount, 1.0))
 
 
 def tone_text(palette: QPalette, tone: Tone) -> QColor:

@@ -1,0 +1,262 @@
+"""Message composer: text, live SMS part counter, Unicode characters highlighted with a one-click fix."""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
+from vitedesk.ui.widgets_common import InlineNotice, Tone, tint
+
+_MAX_NAMED = 4  # characters named in the cost sentence before "and N more"
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """Qt position (UTF-16 code units) of the Python character ``index`` in ``text``."""
+    if text.isascii():
+        return index
+    head = text[:index]
+    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
+
+
+def describe_character(ch: str) -> str:
+    """How to name a character in a sentence: the glyph in quotes, or its name when it is invisible."""
+    if unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf") or not ch.isprintable():
+        try:
+            return f"a {unicodedata.name(ch).lower()}"
+        except ValueError:
+            return f"the invisible character U+{ord(ch):04X}"
+    return ch
+
+
+def join_words(words: list[str]) -> str:
+    """ "a", "a and b", "a, b and c"."""
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} and {words[-1]}"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """ "1 recipient", "1,204 recipients"."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def counter_text(info: SegmentInfo) -> str:
+    """ "148 / 160 · 1 SMS · GSM-7": units left in the current part / units per part, parts, encoding."""
+    return f"{info.remaining:,} / {info.per_segment:,} · {info.segments:,} SMS · {info.encoding}"
+
+
+def unicode_cost_sentence(text: str, info: SegmentInfo) -> str:
+    """Which characters force Unicode and what that costs, or "" when the message is plain GSM-7."""
+    if info.encoding == "GSM-7" or not info.non_gsm:
+        return ""
+    distinct = list(dict.fromkeys(ch for _index, ch in info.non_gsm))
+    subject = _name_characters(distinct)
+    single = len(distinct) == 1
+    plain = _plain_equivalent(text)
+    if plain.segments != info.segments:
+        verb = "makes" if single else "make"
+        return f"{subject} {verb} this {info.segments:,} SMS instead of {plain.segments:,}."
+    verb = "switches" if single else "switch"
+    return (
+        f"{subject} {verb} this message to Unicode, which fits {info.per_segment} characters per SMS "
+        f"instead of {plain.per_segment}."
+    )
+
+
+def unreplaceable_sentence(text: str) -> str:
+    """Names the characters smart_replace cannot turn into plain ones, or ""."""
+    left = analyze(smart_replace(text))
+    if left.encoding == "GSM-7" or not left.non_gsm:
+        return ""
+    chars = list(dict.fromkeys(ch for _index, ch in left.non_gsm))
+    pronoun = "it" if len(chars) == 1 else "them"
+    verb = "has" if len(chars) == 1 else "have"
+    return f"{_name_characters(chars)} {verb} no plain replacement: remove {pronoun} to send fewer SMS."
+
+
+def _name_characters(chars: list[str]) -> str:
+    named = [describe_character(ch) for ch in chars[:_MAX_NAMED]]
+    if len(chars) > _MAX_NAMED:
+        named.append(plural(len(chars) - _MAX_NAMED, "more character"))
+    return join_words(named)
+
+
+def _plain_equivalent(text: str) -> SegmentInfo:
+    """The message as it would count after smart_replace with the remaining Unicode characters removed."""
+    replaced = smart_replace(text)
+    left = analyze(replaced)
+    drop = {index for index, _ch in left.non_gsm}
+    return analyze("".join(ch for index, ch in enumerate(replaced) if index not in drop))
+
+
+class UnicodeHighlighter(QSyntaxHighlighter):
+    """Soft background behind every character that forces Unicode. Qt re-runs it only for edited blocks."""
+
+    def __init__(self, document: QTextDocument, palette: QPalette) -> None:
+        super().__init__(document)
+        self._format = QTextCharFormat()
+        self.set_palette(palette)
+
+    def set_palette(self, palette: QPalette) -> None:
+        self._format = QTextCharFormat()
+        self._format.setBackground(tint(palette, Tone.WARNING, QPalette.ColorRole.Base, strength=1.8))
+        self._format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        self._format.setUnderlineColor(palette.color(QPalette.ColorRole.Text))
+
+    def highlightBlock(self, text: str) -> None:
+        # message() is toPlainText(), which turns no-break spaces into plain ones: count them the same way.
+        info = analyze(text.replace("\u00a0", " "))
+        for index, ch in info.non_gsm:
+            self.setFormat(utf16_offset(text, index), len(ch.encode("utf-16-le")) // 2, self._format)
+
+
+class Composer(QWidget):
+    """The message box with its counter; messageChanged fires on every edit."""
+
+    messageChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Message")
+        self._recipients = 0
+        self._protocol = "SMS"
+        self._info = analyze("")
+
+        self.messageEdit = QPlainTextEdit(self)
+        self.messageEdit.setObjectName("messageEdit")
+        self.messageEdit.setAccessibleName("Message text")
+        self.messageEdit.setPlaceholderText("Type the message your recipients will receive…")
+        self.messageEdit.setTabChangesFocus(True)
+
+        self.segmentCounter = QLabel(self)
+        self.segmentCounter.setObjectName("segmentCounter")
+        self.segmentCounter.setAccessibleName("SMS parts")
+        self.totalLabel = QLabel(self)
+        self.totalLabel.setObjectName("messageTotal")
+        self.totalLabel.setAccessibleName("Total messages")
+        self.totalLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        self.unicodeNotice = InlineNotice(self, dismissable=False)
+        self.unicodeNotice.setObjectName("unicodeNotice")
+        self.unicodeNotice.label.setAccessibleName("Unicode characters")
+        self.replaceButton = QPushButton("Replace with plain characters", self.unicodeNotice)
+        self.replaceButton.setObjectName("replaceButton")
+        self.replaceButton.setAccessibleName("Replace special characters with plain ones")
+        self.replaceButton.setToolTip(
+            "Turns curly quotes, long dashes and similar characters into plain ones. Ctrl+Z undoes it."
+        )
+        self.unicodeNotice.layout().insertWidget(1, self.replaceButton, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        counters = QHBoxLayout()
+        counters.setContentsMargins(0, 0, 0, 0)
+        counters.addWidget(self.segmentCounter)
+        counters.addStretch(1)
+        counters.addWidget(self.totalLabel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.messageEdit, 1)
+        layout.addLayout(counters)
+        layout.addWidget(self.unicodeNotice)
+        QWidget.setTabOrder(self.messageEdit, self.replaceButton)
+
+        self._highlighter = UnicodeHighlighter(self.messageEdit.document(), self.palette())
+        self.messageEdit.textChanged.connect(self._on_text_changed)
+        self.replaceButton.clicked.connect(self.replace_special_characters)
+        self._refresh()
+
+    # -- public API ---------------------------------------------------------------------------------
+
+    def message(self) -> str:
+        return self.messageEdit.toPlainText()
+
+    def set_message(self, text: str) -> None:
+        """Replace the whole message (for loading a draft; the undo history starts afresh)."""
+        if text != self.message():
+            self.messageEdit.setPlainText(text)
+
+    def segment_info(self) -> SegmentInfo:
+        return self._info
+
+    def set_recipient_count(self, count: int) -> None:
+        """Show "× 1,204 recipients = 3,612 messages" for ``count`` recipients."""
+        self._recipients = max(0, count)
+        self._refresh_total()
+
+    def set_protocol(self, protocol: str) -> None:
+        """ "SMS" counts parts; "MMS" sends the text with the pictures as one message per recipient."""
+        self._protocol = "MMS" if protocol == "MMS" else "SMS"
+        self._refresh()
+
+    def replace_special_characters(self) -> None:
+        """Apply smart_replace as ONE undo step, touching only the characters that change."""
+        text = self.message()
+        replaced = smart_replace(text)
+        if replaced == text:
+            return
+        cursor = QTextCursor(self.messageEdit.document())
+        cursor.beginEditBlock()
+        opcodes = difflib.SequenceMatcher(None, text, replaced, autojunk=False).get_opcodes()
+        # Right to left, so earlier positions stay valid.
+        for tag, start, end, new_start, new_end in reversed(opcodes):
+            if tag == "equal":
+                continue
+            cursor.setPosition(utf16_offset(text, start))
+            cursor.setPosition(utf16_offset(text, end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.insertText(replaced[new_start:new_end])
+        cursor.endEditBlock()
+
+    # -- behaviour ------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_highlighter"):
+            self._highlighter.set_palette(self.palette())
+            self._highlighter.rehighlight()
+        super().changeEvent(event)
+
+    def _on_text_changed(self) -> None:
+        self._refresh()
+        self.messageChanged.emit(self.message())
+
+    def _refresh(self) -> None:
+        text = self.message()
+        self._info = analyze(text)
+        info = self._info
+        if self._protocol == "MMS":
+            self.segmentCounter.setText(f"{plural(len(text), 'character')} · MMS")
+            self.segmentCounter.setToolTip("With pictures attached, the text goes in one MMS per recipient.")
+        else:
+            self.segmentCounter.setText(counter_text(info))
+            self.segmentCounter.setToolTip(
+                f"{info.units:,} units used; {info.remaining:,} left in this part of {info.per_segment:,} "
+                f"({info.encoding})."
+            )
+        self.segmentCounter.setAccessibleDescription(self.segmentCounter.toolTip())
+        cost = unicode_cost_sentence(text, info) if self._protocol == "SMS" else ""
+        if cost:
+            extra = unreplaceable_sentence(text)
+            self.unicodeNotice.show_message(f"{cost} {extra}".strip(), Tone.WARNING)
+            self.replaceButton.setVisible(smart_replace(text) != text)
+        else:
+            self.unicodeNotice.show_message("")
+        self._refresh_total()
+
+    def _refresh_total(self) -> None:
+        if self._recipients == 0:
+            self.totalLabel.setText("")
+            return
+        parts = 1 if self._protocol == "MMS" else self._info.segments
+        total = self._recipients * parts
+        self.totalLabel.setText(f"× {plural(self._recipients, 'recipient')} = {plural(total, 'message')}")
