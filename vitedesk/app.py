@@ -136,7 +136,12 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
             print(f"ViteDesk {__version__}: main window built; keychain: {keychain_backend()}")
             return 0
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-        window.closing.connect(lambda: closed.done() or closed.set_result(None))
+
+        def window_closed() -> None:
+            if not closed.done():
+                closed.set_result(None)
+
+        window.closing.connect(window_closed)
         window.show()
         if not session.signed_in:
             window.tasks.start(window.ask_login(), name="first log in")

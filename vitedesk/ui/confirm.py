@@ -19,13 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.campaign import Campaign
+from vitedesk.ui.composer import plural
 
 FIRST_NUMBERS = 5
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """'1 message', '2,408 messages'."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def protocol_text(campaign: Campaign) -> str:
