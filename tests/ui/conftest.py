@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
+from ui_drag import drop_files
 
 from vitedesk.ui.qt_async import QEventLoop
 
@@ -71,27 +72,7 @@ class Driver:
 
     def drop_files(self, target: QWidget, paths: Sequence[Path]) -> bool:
         """A real drag from a file manager: QDragEnterEvent then QDropEvent carrying file URLs."""
-        mime = QMimeData()
-        mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-        point = QPointF(target.width() / 2, target.height() / 2)
-        args = (
-            point,
-            Qt.DropAction.CopyAction,
-            mime,
-            Qt.MouseButton.LeftButton,
-            Qt.KeyboardModifier.NoModifier,
-        )
-        try:
-            enter = QDragEnterEvent(*args)
-        except TypeError:  # PySide6 before 6.12 takes a QPoint
-            args = (point.toPoint(), *args[1:])
-            enter = QDragEnterEvent(*args)
-        QApplication.sendEvent(target, enter)
-        if not enter.isAccepted():
-            return False
-        drop = QDropEvent(*args)
-        QApplication.sendEvent(target, drop)
-        return drop.isAccepted()
+        return drop_files(target, paths) == (True, True)
 
     def confirm(self, window: Any) -> None:
         """Wait for the confirmation and click its Send button."""

@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QColor, QImage
+from ui_drag import drop_files, url_drag
 
 from vitedesk.core.media import MAX_IMAGES
 from vitedesk.ui.images import ImagePicker
@@ -19,24 +19,6 @@ def make_png(path: Path, color: str = "teal", size: tuple[int, int] = (320, 200)
     image.fill(QColor(color))
     assert image.save(str(path), "PNG")
     return path
-
-
-def drop_files(target: QWidget, paths: list[Path]) -> tuple[bool, bool]:
-    """Drag ``paths`` from a file manager onto ``target`` (dragEnter, then drop); (entered, dropped)."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    point = QPointF(target.width() / 2, target.height() / 2)
-    enter = QDragEnterEvent(
-        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(target, enter)
-    if not enter.isAccepted():
-        return False, False
-    drop = QDropEvent(
-        point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(target, drop)
-    return True, drop.isAccepted()
 
 
 @pytest.fixture
@@ -68,17 +50,7 @@ def test_drop_onto_the_thumbnail_area_works_too(qtbot, picker: ImagePicker, tmp_
 
 
 def test_web_links_are_not_accepted_as_a_drop(picker: ImagePicker) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl("https://example.com/cat.png")])
-    enter = QDragEnterEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(picker, enter)
-    assert not enter.isAccepted()
+    assert url_drag(picker, [QUrl("https://example.com/cat.png")]) == (False, False)
 
 
 def test_pdf_is_refused_with_a_sentence(picker: ImagePicker, tmp_path: Path) -> None:

@@ -6,9 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from ui_drag import drop_files
 
 from vitedesk.ui.leads import LeadEditor, summary_text
 
@@ -26,20 +26,6 @@ def editor(qtbot) -> LeadEditor:
 
 def wait_for_summary(qtbot, editor: LeadEditor, expected: str, timeout: int = 5000) -> None:
     qtbot.waitUntil(lambda: editor.leadSummary.text() == expected and not editor.is_busy(), timeout=timeout)
-
-
-def drop_files(target: QWidget, paths: list[Path]) -> bool:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(path)) for path in paths])
-    point = QPointF(20, 20)
-    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    enter = QDragEnterEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers)
-    QApplication.sendEvent(target, enter)
-    if not enter.isAccepted():
-        return False
-    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers)
-    QApplication.sendEvent(target, drop)
-    return drop.isAccepted()
 
 
 def test_typed_numbers_are_summarised_after_a_pause(qtbot, editor: LeadEditor) -> None:
@@ -141,12 +127,12 @@ def test_import_refuses_other_files_with_a_sentence(qtbot, editor: LeadEditor, t
 def test_dropping_csv_on_the_editor_imports_it(qtbot, editor: LeadEditor, tmp_path: Path) -> None:
     csv = tmp_path / "list.csv"
     csv.write_text("+1 202 555 0143\n+1 202 555 0178\n")
-    assert drop_files(editor.leadEdit.viewport(), [csv])
+    assert drop_files(editor.leadEdit.viewport(), [csv]) == (True, True)
     assert editor.text() == "+1 202 555 0143\n+1 202 555 0178"
     wait_for_summary(qtbot, editor, "2 recipients")
     pdf = tmp_path / "scan.pdf"
     pdf.write_bytes(b"%PDF-1.4")
-    assert drop_files(editor, [pdf])
+    assert drop_files(editor, [pdf])[1]
     assert "“scan.pdf” is not a text or CSV file" in editor.fileNotice.text()
 
 
