@@ -16,9 +16,9 @@ SERVER = "https://core.vitemobile.com"
 class MemoryKeyring(KeyringBackend):
     """A working keychain held in a dict; never picked by keyring's own backend discovery."""
 
-    @property
-    def priority(self) -> float:  # type: ignore[override]
-        raise RuntimeError("test backend")
+    # Below the fail backend (0), so keyring's own discovery never prefers it; raising here instead would make
+    # keyring.get_keyring() fail for every later test in the session.
+    priority = -1
 
     def __init__(self) -> None:
         super().__init__()
