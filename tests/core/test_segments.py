@@ -273,29 +273,28 @@ def _reference_parts(text: str) -> tuple[str, list[str], int]:
     if total <= single:
         return encoding, [text], total
     parts: list[str] = []
-    position = 0
-    while position < len(text):
-        used = 0
-        end = position
-        # Segment what is left as a text of its own: this is what happens after a forced split, and the same
-        # as the global segmentation after a real cluster boundary.
-        rest = text[position:] if encoding == "UCS-2" else None
-        pieces = _clusters(rest) if rest is not None else iter(text[position:])
-        for cluster in pieces:
-            cost_of_cluster = units(cluster)
-            if used + cost_of_cluster <= part:
-                used += cost_of_cluster
-                end += len(cluster)
-                continue
-            if used == 0:  # a cluster bigger than a whole part: split it between code points
-                for char in cluster:
-                    if used + units(char) > part:
-                        break
-                    used += units(char)
-                    end += 1
-            break
-        parts.append(text[position:end])
-        position = end
+    pieces = _clusters(text) if encoding == "UCS-2" else iter(text)
+    current = ""
+    used = 0
+    for cluster in pieces:
+        cost_of_cluster = units(cluster)
+        if used + cost_of_cluster <= part:
+            current += cluster
+            used += cost_of_cluster
+            continue
+        if current:
+            parts.append(current)
+            current, used = "", 0
+        if cost_of_cluster <= part:
+            current, used = cluster, cost_of_cluster
+            continue
+        for char in cluster:  # a cluster bigger than a whole part: split it between code points
+            if used + units(char) > part:
+                parts.append(current)
+                current, used = "", 0
+            current += char
+            used += units(char)
+    parts.append(current)
     return encoding, parts, total
 
 

@@ -45,7 +45,7 @@ _POST = _either(
 )
 _PREPEND = f"[{data.PREPEND_BMP}{data.PREPEND_ASTRAL}]"
 _CONTROL = f"[{data.CONTROL_BMP}{data.CONTROL_ASTRAL}]"
-_PICTO = _either(data.PICTOGRAPHIC_BMP, data.PICTOGRAPHIC_ASTRAL, "\U0001f000-\U0001ffff")
+_PICTO = f"[{data.PICTOGRAPHIC_BMP}{data.PICTOGRAPHIC_ASTRAL}]"
 
 # Matched on the REVERSED text, starting at the character right after the cut and going back towards the
 # start of the part (endpos, where \Z matches). The match covers that character and everything before it that
@@ -56,7 +56,7 @@ _CLUSTER_TAIL_REVERSED = re.compile(
   | {_POST}*+ (?:                                   # marks (and ZWJ) that follow their core character
         (?= {_CONTROL} | \Z )                       # ... after a control or at the start: their own cluster
       | (?:
-            {_PICTO} (?: {_ZWJ} {_EXTEND}*+ {_PICTO} )*+      # emoji ZWJ sequence (read backwards)
+            {_PICTO} (?: {_ZWJ} {_PICTO} | {_ZWJ} {_EXTEND}++ {_PICTO} )*+   # emoji ZWJ sequence, backwards
           | [{_RI}] (?= (?: [{_RI}][{_RI}] )*+ (?! [{_RI}] ) )  # first flag letter: even count before it
           | [{_RI}][{_RI}]                                    # second flag letter: take its partner too
           | [{_T}]*+ (?: (?![{_LV}])[{_SYLLABLE}] | [{_V}]*+ [{_LV}] | [{_V}]++ ) [{_L}]*+   # Hangul syllable
@@ -64,6 +64,20 @@ _CLUSTER_TAIL_REVERSED = re.compile(
           | .                                                 # any other character
         ) {_PREPEND}*+
     )
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+# One whole cluster, read forwards from a cluster boundary: used to find where a cluster longer than a part
+# ends, so that the cuts inside it need no further lookups.
+_CLUSTER_FORWARD = re.compile(
+    rf"""
+    {_CONTROL}
+  | {_PREPEND}*+ (?:
+        [{_RI}][{_RI}]?                                       # a flag (or a lone flag letter)
+      | [{_L}]*+ (?: [{_V}]++ | [{_LV}][{_V}]*+ | (?![{_LV}])[{_SYLLABLE}] ) [{_T}]*+ | [{_L}]++ | [{_T}]++
+      | {_PICTO} (?: {_ZWJ} {_PICTO} | {_EXTEND}++ {_ZWJ} {_PICTO} )*+   # emoji ZWJ sequence
+      | (?! {_CONTROL} ) .
+    )? {_POST}*+
     """,
     re.VERBOSE | re.DOTALL,
 )
@@ -102,6 +116,91 @@ JOINS_PREVIOUS: frozenset[str] = _characters(
 JOINS_NEXT: frozenset[str] = _characters(data.PREPEND_BMP + data.PREPEND_ASTRAL + _ZWJ + _RI + _L)
 _REGIONAL_INDICATORS = _characters(_RI)
 _PREPENDS = _characters(data.PREPEND_BMP + data.PREPEND_ASTRAL)
+_CONTROLS = _characters(data.CONTROL_BMP + data.CONTROL_ASTRAL)
+_MARKS = _characters(
+    data.EXTEND_BMP + data.EXTEND_ASTRAL + data.SPACING_MARK_BMP + data.SPACING_MARK_ASTRAL + _ZWJ
+)
+
+_LOW_SURROGATE = 2
+_HIGH_SURROGATE = 1
+# High byte of a UTF-16 code unit -> 1 for a high surrogate, 2 for a low surrogate, 0 otherwise.
+_UNIT_KIND = bytes(
+    _HIGH_SURROGATE if 0xD8 <= i <= 0xDB else _LOW_SURROGATE if 0xDC <= i <= 0xDF else 0 for i in range(256)
+)
+
+
+def count_parts(text: str, utf16: bytes, capacity: int) -> tuple[int, int]:
+    """(number of parts, units in the last part) when `text` is cut into parts of `capacity` UTF-16 units.
+
+    `utf16` is text.encode("utf-16-le") and holds more than one part. A part never ends inside a surrogate
+    pair or a grapheme cluster, except a cluster longer than a whole part, which is cut between code points.
+    The loop visits each cut once; everything it calls is C (bytes.count, set lookups, one regex match).
+    """
+    units = len(utf16) >> 1
+    astral = units != len(text)
+    # High/low surrogate marks per unit, to keep pairs whole and map a unit offset to a code point index.
+    kinds = utf16[1::2].translate(_UNIT_KIND) if astral else b""
+    reversed_text = ""  # made on first need
+    end = 0  # its length
+    planes = b""  # made on first need: one byte per code point, 0 for a BMP one
+    oversize_end = 0  # end of the cluster longer than a part that is being cut, if any
+    start = 0  # unit offset of the current part
+    first = 0  # code point index of its first character
+    parts = 1
+    while units - start > capacity:
+        cut = start + capacity
+        if astral:
+            if kinds[cut] == _LOW_SURROGATE:
+                cut -= 1
+            index = first + (cut - start) - kinds.count(_HIGH_SURROGATE, start, cut)
+        else:
+            index = cut
+        after = text[index]
+        before = text[index - 1]
+        if index < oversize_end:
+            pass  # inside a cluster longer than a whole part: it is cut between code points
+        # Only a character that glues to a neighbour can make this cut split a cluster.
+        elif after in JOINS_PREVIOUS or before in JOINS_NEXT:
+            if (
+                after in _MARKS
+                and before not in JOINS_PREVIOUS
+                and before not in JOINS_NEXT
+                and before not in _CONTROLS
+                and text[index - 2] not in JOINS_NEXT
+            ):
+                # The common case, a mark after a plain character that nothing glues to (e + accent, emoji +
+                # skin tone or variation selector): the cluster starts at that character.
+                begin = index - 1
+            else:
+                if not reversed_text:
+                    reversed_text = text[::-1]
+                    end = len(text)
+                if after in _REGIONAL_INDICATORS and before in _REGIONAL_INDICATORS:
+                    # Between two flag letters: they pair up from the start of their run (GB12/GB13).
+                    run = _RI_RUN_REVERSED.match(reversed_text, end - index, end - first)
+                    begin = index - ((run.end() - end + index) & 1 if run else 0)
+                    if begin > first and text[begin - 1] in _PREPENDS:
+                        begin = cluster_start(reversed_text, index, first)
+                else:
+                    begin = cluster_start(reversed_text, index, first)
+            if first < begin < index:
+                # The cluster straddles the cut: the whole cluster moves to the next part.
+                if begin == index - 1:
+                    cut -= 2 if text[begin] > "\uffff" else 1
+                else:
+                    if astral and not planes:
+                        planes = text.encode("utf-32-le")[2::4]
+                    cut -= index - begin
+                    if astral:
+                        cut -= index - begin - planes.count(0, begin, index)
+                index = begin
+            elif begin <= first:
+                # The cluster starts with the part and does not fit in it: note where it ends.
+                match = _CLUSTER_FORWARD.match(text, first)
+                oversize_end = match.end() if match else index
+        start, first = cut, index
+        parts += 1
+    return parts, units - start
 
 
 def cluster_start(reversed_text: str, index: int, lower: int) -> int:

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Final
 
 from vitedesk.core import _gsm
-from vitedesk.core._grapheme import JOINS_NEXT, JOINS_PREVIOUS, cluster_start
+from vitedesk.core._grapheme import count_parts
 
 GSM7: Final = "GSM-7"
 UCS2: Final = "UCS-2"
@@ -34,12 +34,6 @@ GSM7_EXTENSION: Final = _gsm.GSM7_EXTENSION
 _GSM_SINGLE, _GSM_PART = GSM7_LIMITS
 _UCS_SINGLE, _UCS_PART = UCS2_LIMITS
 _LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
-_LOW_SURROGATE = 2
-_HIGH_SURROGATE = 1
-# High byte of a UTF-16 code unit -> 1 for a high surrogate, 2 for a low surrogate, 0 otherwise.
-_UNIT_KIND = bytes(
-    _HIGH_SURROGATE if 0xD8 <= i <= 0xDB else _LOW_SURROGATE if 0xDC <= i <= 0xDF else 0 for i in range(256)
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,38 +134,8 @@ def _ucs2(text: str) -> SegmentInfo:
     units = len(utf16) >> 1
     if units <= _UCS_SINGLE:
         return SegmentInfo(UCS2, units, 1, _UCS_SINGLE, _UCS_SINGLE - units, text)
-    astral = units != len(analysed)
-    # High/low surrogate marks per unit, to keep pairs whole and map a unit offset to a code point index.
-    kinds = utf16[1::2].translate(_UNIT_KIND) if astral else b""
-    reversed_text = ""  # made on first need: the cluster lookup reads the text backwards
-    planes = b""  # made on first need
-    start = 0  # unit offset of the current part
-    first = 0  # code point index of its first character
-    segments = 1
-    while units - start > _UCS_PART:
-        cut = start + _UCS_PART
-        if astral:
-            if kinds[cut] == _LOW_SURROGATE:
-                cut -= 1
-            index = first + (cut - start) - kinds.count(_HIGH_SURROGATE, start, cut)
-        else:
-            index = cut
-        # Only a character that glues to a neighbour can make this cut split a cluster.
-        if analysed[index] in JOINS_PREVIOUS or analysed[index - 1] in JOINS_NEXT:
-            if not reversed_text:
-                reversed_text = analysed[::-1]
-            begin = cluster_start(reversed_text, index, first)
-            if first < begin < index:
-                # The cluster straddles the cut: the whole cluster moves to the next part.
-                cut -= index - begin
-                if astral:
-                    if not planes:  # one byte per code point, 0 for a BMP one
-                        planes = analysed.encode("utf-32-le")[2::4]
-                    cut -= index - begin - planes.count(0, begin, index)
-                index = begin
-        start, first = cut, index
-        segments += 1
-    return SegmentInfo(UCS2, units, segments, _UCS_PART, _UCS_PART - (units - start), text)
+    segments, last_part = count_parts(analysed, utf16, _UCS_PART)
+    return SegmentInfo(UCS2, units, segments, _UCS_PART, _UCS_PART - last_part, text)
 
 
 # Look-alike punctuation -> its GSM-7 equivalent. Letters are never touched (c-cedilla, a-acute and friends
