@@ -41,14 +41,14 @@ def highlighted_ranges(composer: Composer) -> list[tuple[int, int]]:
 
 
 def test_counter_follows_typing(qtbot, composer: Composer) -> None:
-    assert composer.segmentCounter.text() == "160 / 160 · 1 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "0 / 160 · 1 SMS · GSM-7"
     seen: list[str] = []
     composer.messageChanged.connect(seen.append)
     qtbot.keyClicks(composer.messageEdit, "Hello there")
     assert seen[0] == "H" and seen[-1] == "Hello there" == composer.message()
-    assert composer.segmentCounter.text() == "149 / 160 · 1 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "11 / 160 · 1 SMS · GSM-7"
     composer.set_message("a" * 161)
-    assert composer.segmentCounter.text() == "145 / 153 · 2 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "8 / 153 · 2 SMS · GSM-7"
     assert not composer.unicodeNotice.isVisible()
 
 
@@ -65,7 +65,7 @@ def test_curly_quote_is_highlighted_priced_and_replaced_with_undo(qtbot, compose
 
     qtbot.mouseClick(composer.replaceButton, Qt.MouseButton.LeftButton)
     assert composer.message() == plain + ' "ok"'
-    assert composer.segmentCounter.text() == "5 / 160 · 1 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "155 / 160 · 1 SMS · GSM-7"
     assert highlighted_ranges(composer) == []
     assert not composer.unicodeNotice.isVisible()
 

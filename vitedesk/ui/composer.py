@@ -53,8 +53,12 @@ def plural(count: int, one: str, many: str | None = None) -> str:
 
 
 def counter_text(info: SegmentInfo) -> str:
-    """ "148 / 160 · 1 SMS · GSM-7": units left in the current part / units per part, parts, encoding."""
-    return f"{info.remaining:,} / {info.per_segment:,} · {info.segments:,} SMS · {info.encoding}"
+    """ "12 / 160 · 1 SMS · GSM-7": units used in the current part / units per part, parts, encoding.
+
+    Counting up reads like every phone's counter ("12 of 160 used"); the tooltip says how many are left.
+    """
+    used = info.per_segment - info.remaining
+    return f"{used:,} / {info.per_segment:,} · {info.segments:,} SMS · {info.encoding}"
 
 
 def unicode_cost_sentence(text: str, info: SegmentInfo) -> str:
