@@ -9,8 +9,9 @@ npm sms-segments-calculator 1.3.0, counts them):
   concatenation header).
 - A part never ends inside an extension character, a surrogate pair or a grapheme cluster: the whole character
   moves to the next part. A cluster longer than a whole part (say, a letter with 70 combining marks) has to be
-  split somewhere; it is split between code points. (Twilio's calculator puts such a cluster in one oversized
-  part instead, a part no phone network accepts.)
+  split somewhere: it starts a part of its own and is cut between code points. (Twilio's calculator puts such
+  a cluster in one oversized part instead, a part no phone network accepts.) Clusters follow today's Unicode
+  rules, so a few emoji sequences newer than Unicode 10 stay whole where Twilio's calculator splits them.
 - CR and LF are separate characters; a CR LF pair may straddle two parts.
 
 This runs on every keystroke and once per sandboxed campaign, so the common work is done with C-level string
