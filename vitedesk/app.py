@@ -45,6 +45,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         action="store_true",
         help="build the main window, touch the keychain and the HTTP client, then exit (packaging check)",
     )
+    parser.add_argument(
+        "--log-level",
+        choices=("DEBUG", "INFO", "WARNING"),
+        default="INFO",
+        help="how much to write to the log file (default INFO; Help → Open log folder shows it)",
+    )
     parser.add_argument("--profile-dir", type=Path, help=argparse.SUPPRESS)  # isolated settings and data
     return parser.parse_args(argv)
 
@@ -53,11 +59,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 class Collaborators:
     """Optional parts passed into the window; each can be None and the app still works.
 
-    vault: remembers tokens (vitedesk.store.TokenVault); recorder: send history (ui.send_flow.SendRecorder).
+    vault: remembers tokens (vitedesk.store.TokenVault); recorder: replaces the send history recorder
+    (ui.send_flow.SendRecorder); open_url: opens the log folder (QDesktopServices.openUrl by default).
     """
 
     vault: Any = None
     recorder: Any = None
+    open_url: Any = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -75,7 +83,7 @@ def app_icon() -> Any:
     return icon
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None = None) -> int:
     """Run ViteDesk; returns the process exit code."""
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
@@ -97,24 +105,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the session below decides when to stop, after closing connections
     try:
-        return run_until_done(app, run(args, app))
+        return run_until_done(app, run(args, app, collaborators))
     finally:
         app.setQuitOnLastWindowClosed(quit_on_close)
 
 
 async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators | None = None) -> int:
-    """One session of the app: build, show, wait for the window to close, then shut down in order."""
+    """One session of the app: open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
-    from vitedesk.store.settings import Settings
+    from vitedesk.wiring import open_services
 
-    paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
-    settings = Settings.load(paths.settings_file)
     parts = collaborators or Collaborators()
-    if parts.vault is None:
-        from vitedesk.store.credentials import TokenVault
+    paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
+    services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
+    parts.vault = services.vault
+    try:
+        return await run_window(args, app, services, parts)
+    finally:
+        services.close()
 
-        parts.vault = TokenVault()
 
+async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: Collaborators) -> int:
+    settings = services.settings
     sandbox = None
     if args.sandbox:
         from vitedesk.sandbox import SandboxServer
@@ -123,6 +135,7 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
         try:
             sandbox = SandboxServer(port=args.sandbox_port).start()
         except OSError as error:
+            log.error("Sandbox could not start on port %s: %s", args.sandbox_port, error)
             await tell_and_stop(
                 f"The sandbox could not start on port {args.sandbox_port} ({error}). "
                 "Close the program using that port, or start ViteDesk with another --sandbox-port."
@@ -135,6 +148,7 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
         if args.smoke_test:
             print(f"ViteDesk {__version__}: main window built; keychain: {keychain_backend()}")
             return 0
+        workspace = attach_stores(window, services, parts)
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
         def window_closed() -> None:
@@ -146,11 +160,41 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
         if not session.signed_in:
             window.tasks.start(window.ask_login(), name="first log in")
         await closed
+        if workspace.drafts is not None:
+            workspace.drafts.flush()
         remember_settings(settings, window, session, sandbox is not None)
-        settings.save(paths.settings_file)
+        settings.history_geometry = workspace.history_geometry
+        settings.save(services.paths.settings_file)
         return 0
     finally:
         await shutdown(window, session, sandbox)
+
+
+def attach_stores(window: Any, services: Any, parts: Collaborators) -> Any:
+    """Drafts (restored now), send history, log folder and keychain notices, joined to the window."""
+    from vitedesk.ui.widgets_common import Tone
+    from vitedesk.ui.workspace import Workspace
+
+    workspace = Workspace(
+        window,
+        drafts=services.drafts,
+        history=services.history,
+        log_dir=services.paths.log_dir,
+        vault=services.vault,
+        open_url=parts.open_url,
+        history_geometry=services.settings.history_geometry,
+    )
+    if parts.recorder is not None:
+        window.flow.set_recorder(parts.recorder)
+    if services.history is None:
+        workspace.tell_history_unavailable(services.history_problem or "unknown reason")
+    elif services.history.problem:
+        window.notices.show_message("historyNotice", services.history.problem, Tone.WARNING)
+    workspace.tell_interrupted(services.interrupted)
+    workspace.check_keychain(at_start=True)
+    if workspace.drafts is not None:
+        workspace.drafts.restore()
+    return workspace
 
 
 def keychain_backend() -> str:

@@ -92,6 +92,11 @@ class AccountSession(QObject):
         return bool(self.username) and self._client.token is not None
 
     @property
+    def remembered(self) -> bool:
+        """True when this sign-in was asked to be remembered (or came from the keychain)."""
+        return self._remembered
+
+    @property
     def account_label(self) -> str:
         return self.username if self.username != TOKEN_ACCOUNT else "signed in with an access token"
 
@@ -110,13 +115,19 @@ class AccountSession(QObject):
     async def log_in(self, server_url: str, username: str, password: str, remember: bool) -> None:
         """Log in with a password; raises ApiError with a sentence for the user."""
         await self._use_server(server_url)
-        token = await self._client.login(username, password)
+        try:
+            token = await self._client.login(username, password)
+        except ApiError as error:
+            log.warning("Log in as %s failed: %s (status %s)", username, type(error).__name__, error.status)
+            raise
+        log.info("Logged in as %s on %s", username, self.server_url)
         self._signed_in(username, token.access, remember)
 
     async def use_token(self, server_url: str, token: str, remember: bool) -> None:
         """Sign in with a pasted access token (shape and expiry checked here; the server checks the rest)."""
         await self._use_server(server_url)
         self._client.token = token
+        log.info("Signed in with a pasted access token on %s", self.server_url)
         self._signed_in(TOKEN_ACCOUNT, token, remember)
 
     def _signed_in(self, username: str, token: str, remember: bool) -> None:
@@ -124,7 +135,8 @@ class AccountSession(QObject):
         self._remembered = remember
         if self._vault is not None:
             if remember:
-                self._vault.save(self.server_url, username, token)
+                saved = self._vault.save(self.server_url, username, token)
+                log.info("Remember me: the token %s", "is in the keychain" if saved else "could not be kept")
             else:
                 self._vault.delete(self.server_url, username)
         self.changed.emit()
@@ -142,6 +154,7 @@ class AccountSession(QObject):
             return False
         self.username = username
         self._remembered = True
+        log.info("Signed in as %s with the token remembered in the keychain", username)
         self.changed.emit()
         return True
 
@@ -153,6 +166,7 @@ class AccountSession(QObject):
         self.changed.emit()
 
     def log_out(self) -> None:
+        log.info("Logged out of %s", self.server_url)
         self.forget_token()
         self.username = ""
         self.changed.emit()

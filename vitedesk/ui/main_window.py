@@ -30,6 +30,7 @@ from vitedesk.ui.errors_view import StatusBanner
 from vitedesk.ui.images import ImagePicker
 from vitedesk.ui.leads import LeadEditor
 from vitedesk.ui.login import AccountSession, DemoAccountInfo, LoginDialog
+from vitedesk.ui.notice_area import NoticeArea
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.route import RouteSelector
 from vitedesk.ui.sandbox_banner import SandboxBanner
@@ -50,10 +51,15 @@ def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
 
 
 class MainWindow(QMainWindow):
-    """Signals: contentChanged() after any edit (for draft saving); closing() when it really closes."""
+    """Signals: contentChanged() after any edit (for draft saving); closing() when it really closes;
+    newCampaignStarted() after New campaign emptied it; historyRequested() / logFolderRequested() from menus.
+    """
 
     contentChanged = Signal()
     closing = Signal()
+    newCampaignStarted = Signal()
+    historyRequested = Signal()
+    logFolderRequested = Signal()
 
     def __init__(
         self,
@@ -109,6 +115,8 @@ class MainWindow(QMainWindow):
             outer.addWidget(self.sandboxBanner)
         else:
             self.sandboxBanner = None
+        self.notices = NoticeArea()
+        outer.addWidget(self.notices)
 
         account_bar = QHBoxLayout()
         self.accountLabel = QLabel(objectName="accountLabel")
@@ -187,9 +195,13 @@ class MainWindow(QMainWindow):
         self.loginAction = self._action("&Log in…", lambda: self.tasks.start(self.ask_login()))
         self.logoutAction = self._action("Log &out", self.log_out)
         self.aboutAction = self._action("&About ViteDesk", self._about)
+        self.historyAction = self._action("Send &history…", self.historyRequested.emit, key("Ctrl+H"))
+        self.logFolderAction = self._action("Open &log folder", self.logFolderRequested.emit)
         bar = self.menuBar()
         self.fileMenu = bar.addMenu("&File")
         self.fileMenu.addActions([self.importAction, self.addImagesAction])
+        self.fileMenu.addSeparator()
+        self.fileMenu.addAction(self.historyAction)
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
         self.campaignMenu = bar.addMenu("&Campaign")
@@ -197,7 +209,7 @@ class MainWindow(QMainWindow):
         self.accountMenu = bar.addMenu("&Account")
         self.accountMenu.addActions([self.loginAction, self.logoutAction])
         self.helpMenu = bar.addMenu("&Help")
-        self.helpMenu.addAction(self.aboutAction)
+        self.helpMenu.addActions([self.logFolderAction, self.aboutAction])
 
     # --- the campaign ----------------------------------------------------------------------------------
 
@@ -366,6 +378,7 @@ class MainWindow(QMainWindow):
             self.composer.set_message("")
             self.images.set_images([])
             self.banner.hide()
+            self.newCampaignStarted.emit()
         box.deleteLater()
 
     def _about(self) -> None:

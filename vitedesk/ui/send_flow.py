@@ -44,6 +44,10 @@ SESSION_EXPIRED = (
 )
 SESSION_ENDING = "Your session is about to expire. Log in again and your campaign will be sent."
 NOT_SIGNED_IN = "Log in to send your campaign. Everything you typed is kept."
+HISTORY_UNWRITABLE = (
+    "Nothing was sent: ViteDesk could not write this send into its history, which is what protects you "
+    "from sending twice. Check that the disk is not full, then try again."
+)
 
 
 @dataclass(frozen=True)
@@ -181,6 +185,7 @@ class SendFlow(QObject):
     async def send(self, campaign: Campaign) -> Notice:
         """Confirm, make sure someone is signed in, send; return the notice to show (no ApiError escapes)."""
         if not await self._confirmed(campaign):
+            log.info("Send cancelled before anything went out")
             return Notice("info", "Not sent. Your campaign is still here.")
         reason = SESSION_ENDING if self._session.signed_in else NOT_SIGNED_IN
         # Checked once: a server that issues tokens shorter than a minute must not cause a login loop.
@@ -191,20 +196,36 @@ class SendFlow(QObject):
                     "warning", "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
                 )
             needs_login = False
-            local_id = self._begin(campaign)
+            try:
+                local_id = self._begin(campaign)
+            except Exception:  # no "sending" row, no request: a crash now would leave no trace
+                log.exception("Could not record the send attempt; nothing was sent")
+                return Notice("error", HISTORY_UNWRITABLE, "retry")
+            log.info(
+                "Sending campaign: %d recipients, %d part(s) each, %d messages, %s, %s, %d image(s)",
+                len(campaign.leads),
+                campaign.segment_info.segments,
+                campaign.total_messages,
+                campaign.route.kind.value,
+                campaign.effective_protocol,
+                len(campaign.images),
+            )
             self.sendingChanged.emit(True)
             try:
                 receipt = await self._session.client.send(campaign)
             except Unauthorized as error:
+                log.warning("Send refused: the session is no longer valid (401); asking to log in again")
                 self._record(local_id, error)
                 self._session.forget_token()
                 reason, needs_login = SESSION_EXPIRED, True
                 continue
             except ApiError as error:
+                log.warning("Send failed: %s (status %s)", type(error).__name__, error.status)
                 self._record(local_id, error)
                 return notice_for_error(error, campaign)
             finally:
                 self.sendingChanged.emit(False)
+            log.info("Send accepted: campaign %d, status %s", receipt.id, receipt.status)
             if self._recorder is not None and local_id is not None:
                 self._recorder.mark_sent(local_id, receipt)
             return Notice(

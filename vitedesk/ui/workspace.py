@@ -1,0 +1,151 @@
+"""The main window joined to what the app keeps on disk: drafts, send history, log folder, keychain notice.
+
+MainWindow knows none of the store; this object connects the two and is built by the composition root.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+
+from vitedesk.store.drafts import DraftStore
+from vitedesk.store.history import HistoryStore
+from vitedesk.ui.draft_keeper import DraftKeeper
+from vitedesk.ui.history import HistoryWindow
+from vitedesk.ui.history_recorder import HistoryRecorder
+from vitedesk.ui.main_window import MainWindow
+from vitedesk.ui.widgets_common import Tone
+
+log = logging.getLogger(__name__)
+
+UrlOpener = Callable[[QUrl], bool]
+
+KEYCHAIN_TOPIC = "keychainNotice"
+INTERRUPTED_TOPIC = "interruptedNotice"
+HISTORY_TOPIC = "historyNotice"
+NO_HISTORY = (
+    "ViteDesk could not open its send history ({reason}), so this session's sends are not recorded and "
+    "it cannot warn you about sending the same campaign twice. Restart ViteDesk; if this stays, check "
+    "the disk."
+)
+LOG_FOLDER_FAILED = "ViteDesk could not open the log folder. You find the log files in {folder}"
+
+
+def interrupted_sentence(count: int) -> str:
+    """What to tell the person about sends a crash or kill interrupted last time."""
+    if count == 1:
+        start = "1 send was interrupted when ViteDesk stopped last time, so it may or may not have gone out."
+    else:
+        start = (
+            f"{count} sends were interrupted when ViteDesk stopped last time, so they may or may not "
+            "have gone out."
+        )
+    return (
+        f"{start} Check your ViteMobile account before sending again. "
+        "File → Send history (Ctrl+H) lists them as “Outcome unknown”."
+    )
+
+
+class Workspace(QObject):
+    """Connects a MainWindow to the draft store, the send history, the log folder and the keychain."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        *,
+        drafts: DraftStore | None,
+        history: HistoryStore | None,
+        log_dir: Path | None,
+        vault: object = None,
+        open_url: UrlOpener | None = None,
+        history_geometry: str | None = None,
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.history = history
+        self.log_dir = log_dir
+        self._vault = vault
+        self._open_url: UrlOpener = open_url or QDesktopServices.openUrl
+        self._keychain_told = False
+        self.history_geometry = history_geometry  # QWidget.saveGeometry() as base64, kept in the settings
+        self.history_window: HistoryWindow | None = None
+        self.drafts = DraftKeeper(window, drafts) if drafts is not None else None
+        self.recorder = (
+            HistoryRecorder(history, window.session, self._history_changed) if history is not None else None
+        )
+        if self.recorder is not None:
+            window.flow.set_recorder(self.recorder)
+        window.historyAction.setEnabled(history is not None)
+        window.logFolderAction.setEnabled(log_dir is not None)
+        window.historyRequested.connect(self.show_history)
+        window.logFolderRequested.connect(self.open_log_folder)
+        window.session.changed.connect(self.check_keychain)
+        window.closing.connect(self._close_history)
+
+    # --- start-up ------------------------------------------------------------------------------------
+
+    def tell_interrupted(self, count: int) -> None:
+        if count:
+            self.window.notices.show_message(INTERRUPTED_TOPIC, interrupted_sentence(count), Tone.WARNING)
+
+    def tell_history_unavailable(self, reason: str) -> None:
+        self.window.notices.show_message(HISTORY_TOPIC, NO_HISTORY.format(reason=reason), Tone.WARNING)
+
+    def check_keychain(self, *, at_start: bool = False) -> None:
+        """Say once, without a dialog, that the keychain failed (the app keeps working this session).
+
+        Only when it matters: remembering a sign-in was asked for, or the stored one could not be read.
+        """
+        problem = getattr(self._vault, "problem", None)
+        wanted = at_start or self.window.session.remembered
+        if problem and wanted and not self._keychain_told:
+            self._keychain_told = True
+            self.window.notices.show_message(KEYCHAIN_TOPIC, problem, Tone.WARNING)
+
+    # --- history -------------------------------------------------------------------------------------
+
+    def show_history(self) -> None:
+        if self.history is None:
+            return
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self.history)
+            self.history_window.setWindowIcon(self.window.windowIcon())
+            if self.history_geometry:
+                self.history_window.restoreGeometry(QByteArray.fromBase64(self.history_geometry.encode()))
+        self.history_window.show()
+        self.history_window.raise_()
+        self.history_window.activateWindow()
+
+    def _history_changed(self) -> None:
+        if self.history_window is not None and self.history_window.isVisible():
+            self.history_window.refresh()  # hidden windows refresh when shown again
+
+    def _close_history(self) -> None:
+        if self.history_window is not None:
+            geometry = self.history_window.saveGeometry().toBase64().data()
+            self.history_geometry = bytes(geometry).decode("ascii")
+            self.history_window.close()
+            self.history_window.deleteLater()
+            self.history_window = None
+
+    # --- logs ----------------------------------------------------------------------------------------
+
+    def log_folder_url(self) -> QUrl | None:
+        return QUrl.fromLocalFile(str(self.log_dir)) if self.log_dir is not None else None
+
+    def open_log_folder(self) -> bool:
+        url = self.log_folder_url()
+        if url is None or self.log_dir is None:
+            return False
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        if self._open_url(url):
+            return True
+        log.warning("The desktop refused to open the log folder %s", self.log_dir)
+        self.window.notices.show_message(
+            "logFolderNotice", LOG_FOLDER_FAILED.format(folder=self.log_dir), Tone.INFO
+        )
+        return False

@@ -1,0 +1,78 @@
+"""What one session of the app keeps on disk, opened in order and closed in reverse. No Qt here.
+
+Logging first (so everything after it is recorded), then settings, keychain, draft file and send history;
+``recover_interrupted()`` runs as the history opens, so a send a crash cut short shows as "outcome unknown".
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from vitedesk import __version__
+from vitedesk.store import (
+    AppPaths,
+    DraftStore,
+    HistoryStore,
+    LoggingHandle,
+    Settings,
+    TokenVault,
+    configure_logging,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """The stores of one session; ``close()`` releases the history file and the log handler."""
+
+    paths: AppPaths
+    settings: Settings
+    vault: Any  # TokenVault or anything with its save/load/delete/problem
+    drafts: DraftStore
+    history: HistoryStore | None
+    history_problem: str | None = None  # why the history could not be opened (then history is None)
+    interrupted: int = 0  # sends left "sending" by the previous run, now "outcome unknown"
+    logging: LoggingHandle | None = None
+
+    def close(self) -> None:
+        if self.history is not None:
+            self.history.close()
+            self.history = None
+        log.info("ViteDesk stopped")
+        if self.logging is not None:
+            self.logging.remove()
+            self.logging = None
+
+
+def open_services(paths: AppPaths, *, vault: Any = None, log_level: int = logging.INFO) -> Services:
+    """Open everything the session keeps on disk; never raises because of the disk (it degrades instead)."""
+    handle: LoggingHandle | None
+    try:
+        handle = configure_logging(paths.ensure_log_dir(), log_level)
+    except OSError as error:  # a read-only or full disk: the app works, without a log file
+        handle = None
+        logging.getLogger(__name__).warning("No log file: %s", error)
+    log.info("ViteDesk %s starting; data in %s", __version__, paths.data_dir)
+    settings = Settings.load(paths.settings_file)
+    services = Services(
+        paths=paths,
+        settings=settings,
+        vault=vault if vault is not None else TokenVault(),
+        drafts=DraftStore(paths.draft_file),
+        history=None,
+        logging=handle,
+    )
+    try:
+        services.history = HistoryStore(paths.history_db)
+        services.interrupted = services.history.recover_interrupted()
+    except (sqlite3.Error, OSError) as error:
+        log.error("Send history unavailable: %s", error)
+        if services.history is not None:
+            services.history.close()
+            services.history = None
+        services.history_problem = str(error) or type(error).__name__
+    return services
