@@ -60,7 +60,10 @@ def test_curly_quote_is_highlighted_priced_and_replaced_with_undo(qtbot, compose
     assert composer.segmentCounter.text().endswith("· 3 SMS · UCS-2")
     assert highlighted_ranges(composer) == [(151, 1), (154, 1)]
     assert composer.unicodeNotice.isVisible()
-    assert composer.unicodeNotice.text().startswith("“ and ” make this 3 SMS instead of 1.")
+    assert composer.unicodeNotice.text() == (
+        "“ and ” force Unicode: this message needs 3 SMS instead of 1. "
+        "Use Replace to swap them for plain characters."
+    )
     assert composer.replaceButton.isVisible()
 
     qtbot.mouseClick(composer.replaceButton, Qt.MouseButton.LeftButton)
@@ -76,9 +79,12 @@ def test_curly_quote_is_highlighted_priced_and_replaced_with_undo(qtbot, compose
 
 
 def test_emoji_has_no_replacement_and_is_said_so(composer: Composer) -> None:
-    composer.set_message("Party tonight 🎉 bring “friends”")
+    composer.set_message("Party tonight 🎉 bring “friends”" + " and family" * 6)
     text = composer.unicodeNotice.text()
-    assert "🎉 has no plain replacement" in text
+    assert text == (
+        "🎉, “ and ” force Unicode: this message needs 2 SMS instead of 1. "
+        "Use Replace for the punctuation, and remove the other characters if you can."
+    )
     assert composer.replaceButton.isVisible()  # the quotes can still be replaced
     # The emoji is one character to a person but two positions to Qt: the highlight covers both.
     assert (14, 2) in highlighted_ranges(composer)
@@ -86,7 +92,7 @@ def test_emoji_has_no_replacement_and_is_said_so(composer: Composer) -> None:
 
 def test_invisible_character_is_named_and_highlighted(composer: Composer) -> None:
     composer.set_message("Sale\u200btoday")
-    assert composer.unicodeNotice.text().startswith("a zero width space switches this message to Unicode")
+    assert composer.unicodeNotice.text().startswith("A zero-width space forces Unicode")
     assert highlighted_ranges(composer) == [(4, 1)]
 
 
@@ -115,3 +121,10 @@ def test_mms_counts_one_message_per_recipient(composer: Composer) -> None:
     assert composer.totalLabel.text() == "× 10 recipients = 10 messages"
     composer.set_protocol("SMS")
     assert composer.totalLabel.text() == "× 10 recipients = 20 messages"
+
+
+def test_unicode_cost_counts_every_recipient(composer: Composer) -> None:
+    composer.set_message("x" * 150 + " “ok”")
+    composer.set_recipient_count(1_000)
+    assert "(3,000 messages instead of 1,000 in all)" in composer.unicodeNotice.text()
+    assert composer.totalLabel.text() == "× 1,000 recipients = 3,000 messages"

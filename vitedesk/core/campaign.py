@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -31,7 +30,8 @@ from vitedesk.core.media import (
     same_file,
     size_warning,
 )
-from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
+from vitedesk.core.segments import SegmentInfo, analyze
+from vitedesk.core.wording import name_characters, unicode_warning
 
 SendProtocol = Literal["SMS", "MMS"]
 
@@ -44,7 +44,6 @@ SMS_PARTS_WARNING = 4
 SENDER_ID_MAX = 11
 _SENDER_ID_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _SENDER_ID_ALLOWED = _SENDER_ID_LETTERS | frozenset("0123456789 ")
-_NAMED_CHARACTERS_SHOWN = 5
 _HASH_CHUNK = 1 << 20
 
 
@@ -225,7 +224,7 @@ class Campaign:
         found: list[Problem] = []
         info = self.segment_info
         if info.non_gsm:
-            found.append(_warn("message", self._unicode_sentence(info)))
+            found.append(_warn("message", unicode_warning(self.message, len(self.leads), info)))
         if info.segments > SMS_PARTS_WARNING:
             recipients = len(self.leads)
             cost = (
@@ -241,35 +240,6 @@ class Campaign:
                 )
             )
         return found
-
-    def _unicode_sentence(self, info: SegmentInfo) -> str:
-        offending = list(dict.fromkeys(char for _, char in info.non_gsm))
-        replaced = smart_replace(self.message)
-        replaced_info = analyze(replaced)
-        leftover = {char for _, char in replaced_info.non_gsm}
-        plain = "".join(char for char in replaced if char not in leftover)
-        best = analyze(plain).segments
-        names = _name_characters(offending)
-        verb = "forces" if len(offending) == 1 else "force"
-        if best < info.segments:
-            cost = f"this message needs {info.segments} SMS instead of {best}"
-            recipients = len(self.leads)
-            if recipients > 1:
-                cost += f" ({recipients * info.segments:,} messages instead of {recipients * best:,} in all)"
-        else:
-            cost = f"this message still fits in {info.segments} SMS"
-        if not leftover:
-            advice = "Use Replace to swap them for plain characters."
-        elif len(leftover) < len(offending):
-            advice = "Use Replace for the punctuation, and remove the other characters if you can."
-        else:
-            advice = "Remove them if you can." if len(offending) > 1 else "Remove it if you can."
-        if best >= info.segments:
-            advice = ""
-        sentence = f"{names} {verb} Unicode: {cost}. {advice}".rstrip()
-        # "a tab force Unicode" starts with a description, not the character itself: capitalise it.
-        described = _name_character(offending[0]) != offending[0]
-        return sentence[0].upper() + sentence[1:] if described else sentence
 
     def _route_problems(self) -> list[Problem]:
         route = self.route
@@ -359,7 +329,7 @@ def _sender_id_problems(sender_id: str) -> list[Problem]:
     found: list[Problem] = []
     refused = list(dict.fromkeys(char for char in sender_id if char not in _SENDER_ID_ALLOWED))
     if refused:
-        names = _name_characters(refused)
+        names = name_characters(refused)
         verb, pronoun = ("is", "it") if len(refused) == 1 else ("are", "them")
         found.append(
             _block(
@@ -385,36 +355,6 @@ def _sender_id_problems(sender_id: str) -> list[Problem]:
             )
         )
     return found
-
-
-_INVISIBLE_NAMES = {
-    "\t": "a tab",
-    "\n": "a line break",
-    "\r": "a line break",
-    "\u00a0": "a no-break space",
-    "\u200b": "a zero-width space",
-    "\ufeff": "an invisible byte-order mark",
-}
-
-
-def _name_character(char: str) -> str:
-    if char in _INVISIBLE_NAMES:
-        return _INVISIBLE_NAMES[char]
-    if char.isprintable() and not char.isspace() and unicodedata.category(char) not in ("Mn", "Me"):
-        return char
-    name = unicodedata.name(char, "").lower()
-    return f"an invisible character ({name or f'U+{ord(char):04X}'})"
-
-
-def _name_characters(chars: Sequence[str]) -> str:
-    """“ and ’ / a, b and c / a, b, c, d, e and 3 other characters."""
-    names = [_name_character(char) for char in chars[:_NAMED_CHARACTERS_SHOWN]]
-    rest = len(chars) - len(names)
-    if rest:
-        names.append(f"{rest} other character" + ("s" if rest > 1 else ""))
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _content_digest(image: Path) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import unicodedata
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
@@ -17,39 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
+from vitedesk.core.wording import plural, unicode_warning
 from vitedesk.ui.widgets_common import InlineNotice, Tone, tint
-
-_MAX_NAMED = 4  # characters named in the cost sentence before "and N more"
-
-
-def utf16_offset(text: str, index: int) -> int:
-    """Qt position (UTF-16 code units) of the Python character ``index`` in ``text``."""
-    if text.isascii():
-        return index
-    head = text[:index]
-    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
-
-
-def describe_character(ch: str) -> str:
-    """How to name a character in a sentence: the glyph in quotes, or its name when it is invisible."""
-    if unicodedata.category(ch) in ("Zs", "Zl", "Zp", "Cc", "Cf") or not ch.isprintable():
-        try:
-            return f"a {unicodedata.name(ch).lower()}"
-        except ValueError:
-            return f"the invisible character U+{ord(ch):04X}"
-    return ch
-
-
-def join_words(words: list[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    """ "1 recipient", "1,204 recipients"."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def counter_text(info: SegmentInfo) -> str:
@@ -61,48 +29,12 @@ def counter_text(info: SegmentInfo) -> str:
     return f"{used:,} / {info.per_segment:,} · {info.segments:,} SMS · {info.encoding}"
 
 
-def unicode_cost_sentence(text: str, info: SegmentInfo) -> str:
-    """Which characters force Unicode and what that costs, or "" when the message is plain GSM-7."""
-    if info.encoding == "GSM-7" or not info.non_gsm:
-        return ""
-    distinct = list(dict.fromkeys(ch for _index, ch in info.non_gsm))
-    subject = _name_characters(distinct)
-    single = len(distinct) == 1
-    plain = _plain_equivalent(text)
-    if plain.segments != info.segments:
-        verb = "makes" if single else "make"
-        return f"{subject} {verb} this {info.segments:,} SMS instead of {plain.segments:,}."
-    verb = "switches" if single else "switch"
-    return (
-        f"{subject} {verb} this message to Unicode, which fits {info.per_segment} characters per SMS "
-        f"instead of {plain.per_segment}."
-    )
-
-
-def unreplaceable_sentence(text: str) -> str:
-    """Names the characters smart_replace cannot turn into plain ones, or ""."""
-    left = analyze(smart_replace(text))
-    if left.encoding == "GSM-7" or not left.non_gsm:
-        return ""
-    chars = list(dict.fromkeys(ch for _index, ch in left.non_gsm))
-    pronoun = "it" if len(chars) == 1 else "them"
-    verb = "has" if len(chars) == 1 else "have"
-    return f"{_name_characters(chars)} {verb} no plain replacement: remove {pronoun} to send fewer SMS."
-
-
-def _name_characters(chars: list[str]) -> str:
-    named = [describe_character(ch) for ch in chars[:_MAX_NAMED]]
-    if len(chars) > _MAX_NAMED:
-        named.append(plural(len(chars) - _MAX_NAMED, "more character"))
-    return join_words(named)
-
-
-def _plain_equivalent(text: str) -> SegmentInfo:
-    """The message as it would count after smart_replace with the remaining Unicode characters removed."""
-    replaced = smart_replace(text)
-    left = analyze(replaced)
-    drop = {index for index, _ch in left.non_gsm}
-    return analyze("".join(ch for index, ch in enumerate(replaced) if index not in drop))
+def utf16_offset(text: str, index: int) -> int:
+    """Qt position (UTF-16 code units) of the Python character ``index`` in ``text``."""
+    if text.isascii():
+        return index
+    head = text[:index]
+    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
 
 
 class UnicodeHighlighter(QSyntaxHighlighter):
@@ -196,8 +128,10 @@ class Composer(QWidget):
 
     def set_recipient_count(self, count: int) -> None:
         """Show "× 1,204 recipients = 3,612 messages" for ``count`` recipients."""
-        self._recipients = max(0, count)
-        self._refresh_total()
+        count = max(0, count)
+        if count != self._recipients:
+            self._recipients = count
+            self._refresh()  # the Unicode warning counts the extra messages across all recipients
 
     def set_protocol(self, protocol: str) -> None:
         """ "SMS" counts parts; "MMS" sends the text with the pictures as one message per recipient."""
@@ -248,10 +182,9 @@ class Composer(QWidget):
                 f"({info.encoding})."
             )
         self.segmentCounter.setAccessibleDescription(self.segmentCounter.toolTip())
-        cost = unicode_cost_sentence(text, info) if self._protocol == "SMS" else ""
-        if cost:
-            extra = unreplaceable_sentence(text)
-            self.unicodeNotice.show_message(f"{cost} {extra}".strip(), Tone.WARNING)
+        warning = unicode_warning(text, self._recipients, info) if self._protocol == "SMS" else ""
+        if warning:
+            self.unicodeNotice.show_message(warning, Tone.WARNING)
             self.replaceButton.setVisible(smart_replace(text) != text)
         else:
             self.unicodeNotice.show_message("")

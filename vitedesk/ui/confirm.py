@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.campaign import Campaign
-from vitedesk.ui.composer import plural
+from vitedesk.core.wording import plural
 
 FIRST_NUMBERS = 5
 

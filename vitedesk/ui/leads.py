@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.leads import LeadReport, parse_leads, supported_regions
+from vitedesk.core.wording import plural
 from vitedesk.ui.lead_problems import LeadProblemsView
 from vitedesk.ui.lead_text import LeadFileError, LeadTextEdit, read_lead_file
 from vitedesk.ui.models.lead_problems_model import (
@@ -41,10 +42,6 @@ log = logging.getLogger(__name__)
 DEBOUNCE_MS = 200
 LEAD_FILE_FILTER = "Lists of numbers (*.txt *.csv);;All files (*)"
 EMPTY_SUMMARY = "Paste or type phone numbers, one per line, or import a .txt or .csv file."
-
-
-def plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
 
 
 def summary_text(report: LeadReport) -> str:
