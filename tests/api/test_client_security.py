@@ -186,7 +186,7 @@ def tls_server(tmp_path: Path) -> Iterator[tuple[int, Path, list[bytes]]]:
 
 async def test_a_certificate_nobody_vouches_for_is_refused(tls_server: tuple[int, Path, list[bytes]]) -> None:
     port, _cert, received = tls_server
-    async with ViteMobileClient(f"https://localhost:{port}") as client:
+    async with ViteMobileClient(f"https://127.0.0.1:{port}") as client:
         with pytest.raises(NotSent) as raised:
             await client.login("business@sandbox.test", SECRET_PASSWORD)
     assert "security certificate was not accepted" in raised.value.user_message
@@ -199,7 +199,7 @@ async def test_the_same_server_is_accepted_once_its_certificate_is_trusted(
     # The control experiment: the refusal above is about trust, not about this little server.
     port, cert, received = tls_server
     monkeypatch.setenv("SSL_CERT_FILE", str(cert))
-    async with ViteMobileClient(f"https://localhost:{port}") as client:
+    async with ViteMobileClient(f"https://127.0.0.1:{port}") as client:
         auth = await client.login("business@sandbox.test", "pw")
     assert auth.access == "a.b.c"
     assert len(received) == 1 and received[0].startswith(b"POST /auth/login/ HTTP/1.1")
