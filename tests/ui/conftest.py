@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
@@ -126,3 +127,53 @@ def make_window(qtbot: Any, run_async: Callable[..., Any]) -> Iterator[Callable[
     for window in windows:
         run_async(window.tasks.cancel_all())
         run_async(window.session.aclose())
+
+
+@pytest.fixture
+def make_desk(qtbot: Any, run_async: Callable[..., Any], tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """A MainWindow joined by a Workspace to a real draft file and send history under tmp_path, as the app
+    builds it. Returns a namespace: window, workspace, history, drafts (DraftStore), log_dir, opened (URLs).
+    """
+    from types import SimpleNamespace
+
+    from vitedesk.store import DraftStore, HistoryStore
+    from vitedesk.ui.login import AccountSession
+    from vitedesk.ui.main_window import MainWindow
+    from vitedesk.ui.workspace import Workspace
+
+    made: list[Any] = []
+
+    def make(server_url: str, *, vault: Any = None, name: str = "desk") -> Any:
+        root = tmp_path / name
+        history = HistoryStore(root / "history.sqlite3")
+        drafts = DraftStore(root / "draft.json")
+        opened: list[Any] = []
+
+        def open_url(url: Any) -> bool:
+            opened.append(url)
+            return True
+
+        window = MainWindow(AccountSession(server_url, vault=vault))
+        qtbot.addWidget(window)
+        workspace = Workspace(
+            window, drafts=drafts, history=history, log_dir=root / "logs", vault=vault, open_url=open_url
+        )
+        window.show()
+        desk = SimpleNamespace(
+            window=window,
+            workspace=workspace,
+            history=history,
+            drafts=drafts,
+            log_dir=root / "logs",
+            opened=opened,
+        )
+        made.append(desk)
+        return desk
+
+    yield make
+    for desk in made:
+        run_async(desk.window.tasks.cancel_all())
+        run_async(desk.window.session.aclose())
+        if shiboken6.isValid(desk.window):
+            desk.window.close()
+        desk.history.close()
