@@ -12,6 +12,7 @@ import time
 import httpx
 import jwt
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from vitedesk.sandbox import DEMO_ACCOUNTS
 
@@ -147,6 +148,42 @@ def test_double_click_and_repeated_ctrl_return_send_once(qtbot, sandbox_factory,
     for _ in range(3):
         qtbot.keyClick(window.composer.messageEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
         qtbot.mouseClick(window.sendButton, Qt.MouseButton.LeftButton)
+    drive.wait_idle(window)
+    assert window.flow.confirm_dialog is None
+    assert len(received(slow)) == 1
+
+
+def test_enter_mashing_in_the_confirmation_sends_once_at_most(
+    qtbot, sandbox_factory, make_window, drive
+) -> None:
+    slow = sandbox_factory(latency=0.4)
+    window = start(make_window, drive, slow, BUSINESS)
+    compose(drive, window, LEADS, "Mash away", 3)
+    qtbot.waitUntil(window.sendButton.isEnabled)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+    def mash(key: Qt.Key, times: int = 4) -> None:
+        for _ in range(times):  # wherever the keyboard is now: the dialog while open, else the window
+            qtbot.keyClick(QApplication.activeModalWidget() or window.focusWidget() or window, key)
+
+    # Enter out of habit in the confirmation: Cancel is its default, so nothing goes out
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.flow.confirm_dialog is not None and window.flow.confirm_dialog.isVisible())
+    mash(Qt.Key.Key_Return)
+    drive.wait_idle(window)
+    assert received(slow) == []
+    # confirmed with the keyboard (Space on Send), then Enter and Space mashed while the request is out
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.flow.confirm_dialog is not None and window.flow.confirm_dialog.isVisible())
+    window.flow.confirm_dialog.sendButton.setFocus()
+    qtbot.keyClick(window.flow.confirm_dialog.sendButton, Qt.Key.Key_Space)
+    mash(Qt.Key.Key_Return)
+    mash(Qt.Key.Key_Space)
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     drive.wait_idle(window)
     assert window.flow.confirm_dialog is None
     assert len(received(slow)) == 1

@@ -151,6 +151,11 @@ class DraftKeeper(QObject):
                     NOTICE_TOPIC, SAVE_FAILED.format(reason=reason), Tone.WARNING
                 )
             return
+        log.debug(
+            "Draft saved: %d characters of recipients, %d of message",
+            len(draft.leads_text),
+            len(draft.message),
+        )
         self.saved.emit(self._on_disk)
 
     def discard(self) -> None:
@@ -161,6 +166,7 @@ class DraftKeeper(QObject):
         except OSError as error:
             log.warning("Could not remove the draft: %s", error)
         self._on_disk = None
+        log.debug("Draft removed")
         self.saved.emit(None)
 
     def _send_finished(self, notice: Notice) -> None:

@@ -65,6 +65,7 @@ class HistoryRecorder:
             image_names=[path.name for path in campaign.images],
             fingerprint=campaign.fingerprint(),
         )
+        log.debug("History row %d: sending", local_id)
         self._changed()
         return local_id
 
@@ -84,6 +85,7 @@ class HistoryRecorder:
     def _mark(self, local_id: int, write: Callable[[], None]) -> None:
         try:
             write()
+            log.debug("History row %d: outcome recorded", local_id)
         except (sqlite3.Error, KeyError) as error:
             log.error("Could not record the outcome of send %d: %s", local_id, error)
         self._changed()
