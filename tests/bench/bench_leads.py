@@ -137,18 +137,33 @@ PEAK_SCRIPT = """
 import json, resource, sys, tracemalloc
 sys.path[:0] = {path!r}
 from vitedesk.core.leads import parse_leads
+
+
+def peak_mb():
+    # VmHWM belongs to this process image; ru_maxrss would also count the pytest parent, which a
+    # child inherits across fork and exec on Linux.
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 with open({text_path!r}, encoding="utf-8") as source:
     text = source.read()
 parse_leads(text[:1000])
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_mb()
 report = parse_leads(text)
-after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+after = peak_mb()
 del report
 tracemalloc.start()
 parse_leads(text)
 traced = tracemalloc.get_traced_memory()[1]
 tracemalloc.stop()
-print(json.dumps({{"rss_mb": after / 1024, "before_mb": before / 1024, "traced_mb": traced / 2**20}}))
+print(json.dumps({{"rss_mb": after, "before_mb": before, "traced_mb": traced / 2**20}}))
 """
 
 

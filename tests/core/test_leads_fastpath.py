@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import phonenumbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vitedesk.core._leads_bulk import BULK_MARK, bulk_rules
-from vitedesk.core._leads_rules import VALID, fast_verdict, reference_verdict
+from vitedesk.core._leads_bulk import UNVERIFIED_MARK, VALID_MARK, bulk_rules
+from vitedesk.core._leads_rules import UNVERIFIED, VALID, fast_verdict, reference_verdict
 from vitedesk.core._leads_text import CLEANUP
 
 REGIONS = ("US", "CA", "GB", "FR", "DE", "IT", "AU", "BR", "RU")
@@ -103,36 +105,105 @@ def test_fast_path_covers_the_common_shapes() -> None:
 
 
 def _marked(text: str, region: str) -> list[str]:
+    """Both bulk passes over cleaned text: every line, settled ones rewritten to a mark + E.164."""
     rules = bulk_rules(region)
     assert rules is not None
-    return rules.mark(text.translate(CLEANUP))
+    lines = rules.mark(text.translate(CLEANUP))
+    pending = [index for index, line in enumerate(lines) if not line.startswith(VALID_MARK)]
+    for index, line in zip(pending, rules.mark_rest([lines[i] for i in pending]), strict=True):
+        lines[index] = line
+    return lines
 
 
-LINE_SHAPES = ("{}", "+{}", "1{}", "+1{}", "0{}", "00{}", "011{}", "tel:{}", "Alice,{}", "{},Bob", "{};{}")
+LINE_SHAPES = (
+    "{}",
+    "+{}",
+    "1{}",
+    "+1{}",
+    "0{}",
+    "00{}",
+    "011{}",
+    "tel:{}",
+    "Mobile: {}",
+    "Alice,{}",
+    "{},Bob",
+    "Alice;{};alice@example.com",
+    "{}\t",
+    "{};{}",
+    "{} x1",
+)
+BULK_REGIONS = ("US", "CA", "GB", "FR", "DE", "IT", "AU", "BR", "RU", "JE")
 
 
-@settings(max_examples=400, deadline=None)
+def _body(piece: str, region: str) -> str:
+    """The number as the per-piece rules hand it to phonenumbers ("00"/"011" in front mean "+")."""
+    if piece.startswith("00"):
+        return "+" + piece[2:]
+    if piece.startswith("011") and region in ("US", "CA"):
+        return "+" + piece[3:]
+    return piece
+
+
+def _expected(shape: str, number: str, region: str) -> tuple[int, str]:
+    line = shape.format(number, number)
+    piece = next(p for p in re.split(r"[,;\t]", line) if re.search(r"\d", p))
+    piece = piece.removeprefix("tel:").removeprefix("Mobile: ")
+    return reference_verdict(_body(piece, region), region)
+
+
+@settings(max_examples=500, deadline=None)
 @given(
     st.lists(st.tuples(st.sampled_from(LINE_SHAPES), numbers()), min_size=1, max_size=20),
-    st.sampled_from(("US", "GB", "FR", "DE")),
+    st.sampled_from(BULK_REGIONS),
 )
-def test_bulk_marks_only_numbers_phonenumbers_calls_valid(lines: list[tuple[str, str]], region: str) -> None:
+def test_bulk_marks_give_phonenumbers_verdict_and_e164(lines: list[tuple[str, str]], region: str) -> None:
     text = "\n".join(shape.format(number, number) for shape, number in lines)
     marked = _marked(text, region)
     assert len(marked) == len(lines)
     for line, (shape, number) in zip(marked, lines, strict=True):
-        if not line.startswith(BULK_MARK):
+        if line[:1] not in (VALID_MARK, UNVERIFIED_MARK):
             continue
-        assert shape.count("{}") == 1
-        body = shape.format(number).split(",")[0] if shape == "{},Bob" else shape.format(number)
-        body = body.removeprefix("tel:").removeprefix("Alice,")
-        if body.startswith("00"):
-            body = "+" + body[2:]
-        elif body.startswith("011") and region == "US":
-            body = "+" + body[3:]
-        assert reference_verdict(body, region) == (VALID, line[1:])
+        assert shape.count("{}") == 1 and not shape.endswith(" x1"), (shape, number, line)
+        kind = VALID if line[0] == VALID_MARK else UNVERIFIED
+        assert _expected(shape, number, region) == (kind, line[1:]), (shape, number, region)
 
 
 def test_bulk_settles_the_common_us_shapes() -> None:
     text = "2025550143\n+1 (202) 555-0144\n1-202-555-0145\n202.555.0146\ntel:+12025550147\nAlice,2025550148"
-    assert _marked(text, "US") == [BULK_MARK + f"+1202555014{i}" for i in range(3, 9)]
+    assert _marked(text, "US") == [VALID_MARK + f"+1202555014{i}" for i in range(3, 9)]
+
+
+def test_bulk_settles_other_countries_unverified_numbers_and_csv_rows() -> None:
+    # Shapes the per-piece path would otherwise take one by one: a fast path that always gave up
+    # would pass the property above.
+    text = "\n".join(
+        [
+            "+44 20 7946 0958",
+            "00 33 6 12 34 56 78",
+            "+49 151 23456789",
+            "+1 (613) 555-0143",
+            "555 123 4567",
+            "+1 555 123 4567",
+            "Alice,+1 202 555 0143,alice@example.com",
+            "call me",
+        ]
+    )
+    assert _marked(text, "US") == [
+        VALID_MARK + "+442079460958",
+        VALID_MARK + "+33612345678",
+        VALID_MARK + "+4915123456789",
+        VALID_MARK + "+16135550143",
+        UNVERIFIED_MARK + "+15551234567",
+        UNVERIFIED_MARK + "+15551234567",
+        VALID_MARK + "+12025550143",
+        "",
+    ]
+    assert _marked("0612345678\n33612345678\n+33612345678", "FR") == [VALID_MARK + "+33612345678"] * 3
+    assert _marked("6139964950\n16139964950", "CA") == [VALID_MARK + "+16139964950"] * 2
+
+
+def test_calling_codes_are_prefix_free() -> None:
+    # The bulk patterns read "+<cc>" as the one calling code in phonenumbers' table that starts
+    # the number; that is what phonenumbers does only because no code is a prefix of another.
+    codes = [str(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE]
+    assert not [(a, b) for a in codes for b in codes if a != b and b.startswith(a)]

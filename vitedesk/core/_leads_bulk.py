@@ -1,100 +1,227 @@
-"""Whole-text pass that settles the common lines at once: one valid number of the default region per line.
+"""Whole-text passes that settle most lines at once, at C speed, with phonenumbers' exact verdict.
 
-Three regex substitutions with literal replacements (C speed, no Python per line) rewrite every line
-that holds one number of the default region's calling code into "+<cc><national number>" and mark it
-with BULK_MARK when phonenumbers would call it valid. A line is only marked when the way phonenumbers
-reads it is certain from the line alone (see the comments on each step); everything else is left to
-the per-piece path. The hypothesis tests check marked lines against phonenumbers.
+Every pass is one `re.sub` with a literal replacement over "\\n"-separated cleaned lines. A line that
+holds one number whose reading by phonenumbers is certain from the line alone is rewritten to a mark
+and its E.164: VALID_MARK + "+<cc><nsn>" (valid) or UNVERIFIED_MARK + "+<cc><nsn>" (possible, not
+valid). Everything else is left as it was for the per-piece path. The patterns replay the steps of
+`phonenumbers.parse` (international prefix, country code, national prefix), `is_possible_number` and
+`is_valid_number` from phonenumbers' own metadata; the hypothesis tests compare marked lines with
+phonenumbers itself.
+
+- first pass (whole text): numbers of the default region's calling code, valid.
+- second pass (only the lines left): "+<cc>" numbers of every other calling code that occurs (valid),
+  then "+<cc>" and national numbers that are possible but not valid, then lines without any digit.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
+import phonenumbers
 from phonenumbers import ValidationResult
 
-from vitedesk.core._leads_rules import _calling_code_regions, region_rules
-from vitedesk.core._leads_text import DIGIT, SEPARATORS
+from vitedesk.core._leads_rules import RegionRules, _calling_code_regions, region_rules
 
-BULK_MARK = "\x01"
+VALID_MARK = "\x01"
+UNVERIFIED_MARK = "\x02"
+
+_MIN_NSN = 2
+_MAX_NSN = 17
+# Pieces before the number that hold no digit ("Alice," / "Name;") and text in front of the number
+# ("tel:", "Mobile"): ignored, as the per-piece path does. \x00 stands for a shortened spreadsheet
+# number, a piece with digits, so it is never skipped. Unicode \d: any decimal digit makes a piece count.
+_LEADING_PIECES = r"(?:[^\d\n,;\t\x00-\x02]*[,;\t])*+"
+_JUNK = r"[^\d+\n,;\t\x00-\x02]*+"
+# A separator and the digit-free piece after it (also an empty piece): dropped before the first pass.
+_DIGIT_FREE_PIECE = re.compile(r"[,;\t][^\d\n,;\t\x00]*+(?=[\n,;\t])")
+_DIGIT_FREE_LINE = re.compile(r"\n[^\d\n\x00]++(?=\n)")
+_PLUS_FORMS = re.compile(_LEADING_PIECES + _JUNK + r"(?:\+|00|011)([1-9][0-9]{0,2})")
+
+
+def _not(source: str | None) -> str:
+    return f"(?!{source})" if source else ""
+
+
+def _npfp(rules: RegionRules) -> str | None:
+    return rules.national_prefix.pattern if rules.national_prefix is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class CallingCode:
+    """Regex sources (ASCII digits, "$" = end of line) for national significant numbers of a calling code."""
+
+    cc: str
+    valid: str  # possible and valid: is_valid_number's region order, leading digits and number types
+    possible: str  # is_possible_number_with_reason == IS_POSSIBLE (checked against the main region)
+    not_prefix: str  # the main region's national prefix does not start the number (nothing stripped)
+
+
+@cache
+def calling_code(country_code: int) -> CallingCode | None:
+    """Sources for a calling code; None when its regions' metadata cannot be replayed (non-geographic)."""
+    regions = _calling_code_regions(country_code)
+    if not regions:
+        return None
+    main = regions[0]
+    lengths = [
+        length
+        for length in range(_MIN_NSN, _MAX_NSN + 1)
+        if main.length_result("0" * length) == ValidationResult.IS_POSSIBLE
+    ]
+    per_length = []
+    for length in lengths:
+        # is_valid_number: the first region whose leading digits match decides; a region without
+        # leading digits is chosen when one of its number types matches. Built from the last region
+        # backwards so that each leading-digits pattern is tried at most twice.
+        decide = "(?!)"
+        for rules in reversed(regions):
+            typed = rules.typed_sources.get(length)
+            accept = f"(?:{typed})" if typed else "(?!)"
+            if rules.leading_digits is not None:
+                leading = rules.leading_digits.pattern
+                decide = f"(?:(?={leading}){accept}|(?!{leading}){decide})"
+            elif typed:
+                decide = f"(?:{accept}|{decide})" if decide != "(?!)" else accept
+        if decide != "(?!)":
+            per_length.append(rf"(?=\d{{{length}}}$){decide}$")
+    if not per_length:
+        return None
+    possible = "|".join(rf"\d{{{length}}}" for length in lengths)
+    return CallingCode(
+        cc=str(country_code),
+        valid=f"(?:{'|'.join(per_length)})",
+        possible=f"(?:{possible})$",
+        not_prefix=_not(_npfp(main)),
+    )
+
+
+def _plus_prefix(region: RegionRules) -> str:
+    # "00" always, and "011" in the +1 plan, stand for "+" (the per-piece path's rule).
+    return r"(?:\+|00|011)" if region.country_code == 1 else r"(?:\+|00)"
+
+
+def _national(region: RegionRules, code: CallingCode, verdict: str) -> str:
+    """A default-region number without "+": its calling code in front, a national prefix, or neither."""
+    general = region.general.pattern if region.general is not None else None
+    if general is None:
+        return "(?!)"
+    npfp = _npfp(region)
+    viable = f"(?=(?:{general})$)"
+    idd = region.international_prefix.pattern if region.international_prefix is not None else None
+    no_plus = "(?!00)" + ("(?!011)" if region.country_code == 1 and idd != "011" else "")
+    branches = [
+        # no national prefix: nothing stripped (the most common line, so tried first)
+        f"(?!{code.cc}){_not(npfp)}(?={verdict})",
+        # phonenumbers takes the calling code off when the whole is not a viable national number and
+        # the rest is (and then strips nothing when no national prefix starts the rest).
+        f"(?!(?:{general})$){code.cc}{viable}{_not(npfp)}"
+        f"{code.not_prefix if code.not_prefix != _not(npfp) else ''}(?={verdict})",
+    ]
+    if region.national_prefix_literals:
+        # the first literal that starts the number is stripped when the rest is viable and keeps a
+        # possible length for the default region
+        literals = "|".join(region.national_prefix_literals)
+        local = [
+            rf"\d{{{n}}}"
+            for n in range(_MIN_NSN, _MAX_NSN + 1)
+            if region.length_result("0" * n) == ValidationResult.IS_POSSIBLE
+        ]
+        if local:
+            branches.append(f"(?!{code.cc})(?>{literals})(?=(?:{'|'.join(local)})$){viable}(?={verdict})")
+    return f"{no_plus}{_not(idd)}(?:{'|'.join(branches)})"
 
 
 @dataclass(frozen=True, slots=True)
 class BulkRules:
-    """The compiled whole-text substitutions for one default region, applied in order."""
+    """The compiled whole-text passes for one default region."""
 
-    steps: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
+    region: str
+    # default calling code, valid -> VALID_MARK + E.164: the number alone on its line, and (for the
+    # lines left) after digit-free pieces and text in front of it
+    valid_alone: re.Pattern[str]
+    valid: re.Pattern[str]
+    unverified_national: re.Pattern[str]  # default region, no "+", possible -> UNVERIFIED_MARK + E.164
+    replacement: str
+    code: CallingCode
 
     def mark(self, cleaned: str) -> list[str]:
-        """Cleaned lines, each settled one rewritten to BULK_MARK + E.164."""
-        # Every pattern starts with a literal newline, so the regex engine jumps from line to line
-        # instead of trying every position; the text gets one newline in front and one at the end.
-        text = "\n" + cleaned + "\n"
-        for pattern, replacement in self.steps:
-            text = pattern.sub(replacement, text)
-        lines = text.split("\n")
+        """Cleaned lines; a line that is one valid number of the default calling code: VALID_MARK + E.164."""
+        # Every pattern starts with a literal newline, so the engine jumps from line to line; the
+        # text gets one newline in front and one at the end.
+        lines = self.valid_alone.sub(self.replacement, "\n" + cleaned + "\n").split("\n")
         del lines[0], lines[-1]
         return lines
 
+    def mark_rest(self, lines: list[str]) -> list[str]:
+        """Lines the first pass left: other pieces and text around the number, other calling codes,
+        possible numbers, digit-free lines."""
+        if not lines:
+            return []
+        text = "\n" + "\n".join(lines) + "\n"
+        if "," in text or ";" in text or "\t" in text:
+            text = _DIGIT_FREE_PIECE.sub("", text)
+        text = self.valid.sub(self.replacement, text)
+        codes = _codes_in(text)
+        if codes:
+            valid, possible = _plus_passes(self.region, codes)
+            if len(codes) > 1 or codes[0] != self.code.cc:
+                text = valid.sub("\n" + VALID_MARK + "+", text)
+            text = possible.sub("\n" + UNVERIFIED_MARK + "+", text)
+        text = self.unverified_national.sub("\n" + UNVERIFIED_MARK + "+" + self.code.cc, text)
+        text = _DIGIT_FREE_LINE.sub("\n", text)
+        rest = text.split("\n")
+        del rest[0], rest[-1]
+        return rest
 
-def _group(pattern: str | None) -> str:
-    return f"(?:{pattern})" if pattern else ""
+
+def _codes_in(text: str) -> tuple[str, ...]:
+    """Calling codes (as strings, sorted) after "+", "00" or "011" at the start of some line's number."""
+    found = set()
+    for digits in set(re.findall("\n" + _PLUS_FORMS.pattern, text)):
+        for size in (1, 2, 3):
+            if int(digits[:size]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
+                if calling_code(int(digits[:size])) is not None:
+                    found.add(digits[:size])
+                break
+    return tuple(sorted(found))
 
 
-def _only_number_piece(match: re.Match[str]) -> str:
-    """A line with separators: its one digit-bearing piece when there is exactly one, else unchanged."""
-    with_digits = [piece for piece in SEPARATORS.split(match.group(1)) if DIGIT.search(piece)]
-    return "\n" + with_digits[0] if len(with_digits) == 1 else match.group(0)
-
-
-# Pieces without a digit are ignored, so a line with one number piece among digit-free pieces
-# ("Alice,+1 202 555 0143") is that piece; text in front of a number ("tel:", "Mobile:") is ignored.
-_DIGIT_FREE_PIECES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
-    (re.compile(r"\n([^\n,;\t]*+[,;\t][^\n]*)"), _only_number_piece),
-    (re.compile(r"\n[^\d+\n,;\t]+(?=\+?\d)"), "\n"),
-    (re.compile(r"\n00"), "\n+"),
-)
+@lru_cache(maxsize=32)
+def _plus_passes(region: str, codes: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "+<cc>" numbers of the given calling codes: valid, and possible."""
+    rules = region_rules(region)
+    assert rules is not None
+    found = [code for code in (calling_code(int(cc)) for cc in codes) if code is not None]
+    start = "\n" + _LEADING_PIECES + _JUNK + _plus_prefix(rules)
+    valid = "|".join(f"{c.cc}{c.not_prefix}{c.valid}" for c in found)
+    possible = "|".join(f"{c.cc}{c.not_prefix}{c.possible}" for c in found)
+    flags = re.MULTILINE
+    return (
+        re.compile(f"{start}(?=(?a:{valid}))", flags),
+        re.compile(f"{start}(?=(?a:{possible}))", flags),
+    )
 
 
 @cache
 def bulk_rules(region: str) -> BulkRules | None:
-    """Whole-text rules for a default region, or None when its numbering plan needs the careful path."""
+    """Whole-text passes for a default region, or None when its metadata needs the careful path."""
     rules = region_rules(region)
-    if rules is None or rules.general is None or not rules.typed_sources:
+    if rules is None:
         return None
-    regions = _calling_code_regions(rules.country_code)
-    # is_valid_number asks the calling code's regions in order; only when the default region comes
-    # first and has no leading-digits rule does "matches its own types" settle validity.
-    if not regions or regions[0].region != region or rules.leading_digits is not None:
+    code = calling_code(rules.country_code)
+    if code is None:
         return None
-    flags = re.MULTILINE | re.ASCII
-    cc = rules.cc_str
-    general = rules.general.pattern
-    npfp = rules.national_prefix.pattern if rules.national_prefix is not None else None
-    not_npfp = f"(?!{_group(npfp)})" if npfp else ""
-    not_idd = f"(?!{_group(rules.international_prefix.pattern)})" if rules.international_prefix else ""
-    steps = list(_DIGIT_FREE_PIECES)
-    if rules.country_code == 1:
-        steps.append((re.compile(r"\n011"), "\n+"))
-    # "<cc><nsn>" without "+": phonenumbers takes the country code off when the whole line is not a
-    # viable national number and the rest is (valid implies viable); the rest must not start with a
-    # national prefix (checked by the last step), or it would be stripped as well.
-    steps.append((re.compile(rf"\n{not_idd}(?!(?:{general})$)(?={cc})", flags), "\n+"))
-    # A national line: the literal national prefix followed by the number (stripped because the rest
-    # is valid, hence viable), or no national prefix at all (nothing stripped).
-    prefix = "|".join(rules.national_prefix_literals)
-    national_start = f"(?:{prefix}|{not_npfp})" if prefix else not_npfp
-    steps.append((re.compile(rf"\n{not_idd}(?!{cc}){national_start}(?=\d)", flags), "\n+" + cc))
-    alternatives = [
-        rf"(?=\d{{{length}}}$){source}$"
-        for length, source in sorted(rules.typed_sources.items())
-        if rules.length_result("0" * length) == ValidationResult.IS_POSSIBLE
-    ]
-    if not alternatives:
-        return None
-    valid = re.compile(rf"\n(?=\+{cc}{not_npfp}(?:{'|'.join(alternatives)}))", flags)
-    steps.append((valid, "\n" + BULK_MARK))
-    return BulkRules(tuple(steps))
+    start = "\n" + _LEADING_PIECES + _JUNK
+    plus = f"{_plus_prefix(rules)}{code.cc}{code.not_prefix}(?={code.valid})"
+    valid = f"(?a:{_national(rules, code, code.valid)}|{plus})"
+    unverified = f"{start}(?a:{_national(rules, code, code.possible)})"
+    return BulkRules(
+        region=region,
+        valid_alone=re.compile("\n" + _JUNK + valid, re.MULTILINE),
+        valid=re.compile(start + valid, re.MULTILINE),
+        unverified_national=re.compile(unverified, re.MULTILINE),
+        replacement="\n" + VALID_MARK + "+" + code.cc,
+        code=code,
+    )

@@ -30,7 +30,11 @@ LOCAL_ONLY = "The area code is missing: write the number with its area code."
 
 _MIN_NSN = 2  # phonenumbers' _MIN_LENGTH_FOR_NSN
 _MAX_NSN = 17  # phonenumbers' _MAX_LENGTH_FOR_NSN
+# Any matching type makes a number valid, so the order only matters for speed: most numbers are
+# fixed-line or mobile numbers, tried first.
 _TYPE_DESCS = (
+    "fixed_line",
+    "mobile",
     "premium_rate",
     "toll_free",
     "shared_cost",
@@ -39,8 +43,6 @@ _TYPE_DESCS = (
     "pager",
     "uan",
     "voicemail",
-    "fixed_line",
-    "mobile",
 )
 _NOT_KEPT_AFTER_STRIP = (
     ValidationResult.TOO_SHORT,

@@ -19,14 +19,17 @@ Reading rules (parse_leads):
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import ne, not_
+from operator import is_not, ne
+from typing import NamedTuple, TypeVar
 
 import phonenumbers
 
-from vitedesk.core._leads_bulk import BULK_MARK, bulk_rules
+from vitedesk.core._leads_bulk import UNVERIFIED_MARK, VALID_MARK, bulk_rules
 from vitedesk.core._leads_regions import REGION_NAMES
 from vitedesk.core._leads_rules import INVALID, UNVERIFIED, region_rules
 from vitedesk.core._leads_text import (
@@ -41,32 +44,70 @@ from vitedesk.core._leads_text import (
 
 __all__ = ["Duplicate", "Lead", "LeadReport", "Rejected", "parse_leads", "supported_regions"]
 
+# Records are immutable tuples underneath, so a hundred thousand of them are built in C
+# (tuple.__new__ over zip) instead of one Python __init__ call each. Equality is by record type and
+# fields, as for a dataclass: a Lead never equals a Duplicate or a plain tuple.
 
-@dataclass(frozen=True, slots=True)
-class Lead:
+
+class Lead(NamedTuple):
     """A recipient and where it came from (1-based line, the piece as typed)."""
 
     line: int
     raw: str
     e164: str
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and tuple.__eq__(self, other)
 
-@dataclass(frozen=True, slots=True)
-class Rejected:
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return tuple.__hash__(self)
+
+
+class Rejected(NamedTuple):
     """A piece that cannot be used, with a sentence saying why."""
 
     line: int
     raw: str
     reason: str
 
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and tuple.__eq__(self, other)
 
-@dataclass(frozen=True, slots=True)
-class Duplicate:
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return tuple.__hash__(self)
+
+
+class Duplicate(NamedTuple):
     """A piece dropped because an earlier piece had the same number."""
 
     line: int
     raw: str
     e164: str
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and tuple.__eq__(self, other)
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    def __hash__(self) -> int:
+        return tuple.__hash__(self)
+
+
+_Record = TypeVar("_Record", Lead, Rejected, Duplicate)
+
+
+def _records(
+    kind: type[_Record], lines: Iterable[int], raws: Iterable[str], values: Iterable[str]
+) -> list[_Record]:
+    """Many records at C speed (no __new__ call per record)."""
+    return list(map(tuple.__new__, repeat(kind), zip(lines, raws, values, strict=True)))
 
 
 @dataclass(slots=True)
@@ -89,8 +130,11 @@ def supported_regions() -> list[tuple[str, str, int]]:
     return sorted(regions, key=lambda region: (region[1].casefold(), region[0]))
 
 
+_MARKS = (VALID_MARK, UNVERIFIED_MARK)
+
+
 class _Lines:
-    """Per-line Python work for the lines the bulk pass left: splitting, verdicts, records."""
+    """Per-line Python work for the lines the bulk passes left: splitting, verdicts, records."""
 
     def __init__(self, text: str, region: str) -> None:
         self.region = region
@@ -98,8 +142,9 @@ class _Lines:
         self._raw_lines: list[str] | None = None
         self.verdicts: dict[str, tuple[int, str] | None] = {}
         self.invalid: list[Rejected] = []
-        self.unverified: dict[str, tuple[int, int]] = {}  # e164 -> (line index, piece index)
-        self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, e164)
+        # unverified numbers as first met: e164 -> (line index, piece index or -1 for "its only number")
+        self.unverified: dict[str, tuple[int, int]] = {}
+        self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, marked)
 
     @property
     def raw_lines(self) -> list[str]:
@@ -110,17 +155,26 @@ class _Lines:
     def raw(self, index: int, position: int) -> str:
         return raw_piece(self.raw_lines[index], position)
 
-    def raw_of(self, index: int, e164: str) -> str:
-        """The piece of line `index` that gave `e164`."""
+    def raw_of(self, index: int, marked: str) -> str:
+        """The piece of line `index` that gave `marked` (a mark and an E.164)."""
         line = self.raw_lines[index]
         if index in self.positions:
-            return raw_piece(line, next(p for p, value in self.positions[index] if value == e164))
+            return raw_piece(line, next(p for p, value in self.positions[index] if value == marked))
         if "," in line or ";" in line or "\t" in line:
             return raw_piece(line, first_digit_piece(line))
         return line.strip().strip('"').strip()
 
+    def raws_of(self, indices: list[int], marked: list[str]) -> list[str]:
+        """raw_of for many lines with one number each, at C speed for those without separators."""
+        raw_lines = self.raw_lines
+        picked = list(map(raw_lines.__getitem__, indices))
+        raws = list(map(str.strip, map(str.strip, map(str.strip, picked), repeat('"'))))
+        for order in compress(range(len(picked)), map(SEPARATORS.search, picked)):
+            raws[order] = self.raw_of(indices[order], marked[order])
+        return raws
+
     def numbers_on(self, index: int) -> list[str]:
-        """E.164 of the line's usable numbers, in order; records its invalid and unverified pieces."""
+        """Marked E.164 of the line's usable numbers, in order; records its invalid and unverified pieces."""
         line = self.raw_lines[index]
         line = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
         several = "," in line or ";" in line or "\t" in line
@@ -139,18 +193,45 @@ class _Lines:
             if kind == INVALID:
                 self.invalid.append(Rejected(index + 1, self.raw(index, position), value))
                 continue
-            if kind == UNVERIFIED and value not in self.unverified:
-                self.unverified[value] = (index, position)
-            found.append((position, value))
+            if kind == UNVERIFIED:
+                self.unverified.setdefault(value, (index, position if several else -1))
+            found.append((position, (UNVERIFIED_MARK if kind == UNVERIFIED else VALID_MARK) + value))
         if several and found:
             self.positions[index] = found
         return [value for _, value in found]
 
-    def unverified_leads(self) -> list[Lead]:
+    def unverified_leads(self, marked: Iterable[int], per_line: list[str | list[str]]) -> list[Lead]:
+        """First occurrence of each unverified number: the per-piece ones and the bulk-marked lines."""
+        first = dict(self.unverified)
+        for index in marked:
+            e164 = str(per_line[index])[1:]
+            first[e164] = min(first.get(e164, (index, -1)), (index, -1))
+        ordered = sorted((place, e164) for e164, place in first.items())
         return [
-            Lead(index + 1, self.raw(index, position), e164)
-            for e164, (index, position) in self.unverified.items()
+            Lead(
+                index + 1,
+                self.raw(index, position) if position >= 0 else self.raw_of(index, UNVERIFIED_MARK + e164),
+                e164,
+            )
+            for (index, position), e164 in ordered
         ]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Cyclic garbage collection off while parsing, back on after if it was on before.
+
+    Parsing a million lines builds hundreds of thousands of records next to lists of a million
+    strings; each collection pass triggered by those allocations walks all of them (a third of the
+    time of a million lines) and can free nothing: the records hold only strings and ints.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def parse_leads(text: str, default_region: str = "US") -> LeadReport:
@@ -164,74 +245,89 @@ def parse_leads(text: str, default_region: str = "US") -> LeadReport:
     region = default_region.strip().upper()
     if region not in phonenumbers.SUPPORTED_REGIONS or region_rules(region) is None:
         raise ValueError(f"Unknown country for phone numbers: {default_region!r}.")
-    text = normalise(text)
+    with _collector_paused():
+        return _parse(normalise(text), region)
+
+
+def _parse(text: str, region: str) -> LeadReport:
+    """parse_leads for normalised text and a known region."""
     cleaned = expand_spreadsheet_numbers(text).translate(CLEANUP)
     bulk = bulk_rules(region)
-    # per_line[i]: BULK_MARK + E.164 of the line's only number, or None; a list when several
-    per_line: list[str | list[str] | None]
+    # per_line[i]: a mark + E.164 of the line's only number, "" for none, a list when several
+    per_line: list[str | list[str]]
+    marked_unverified: list[int] = []
     if bulk is not None:
         per_line = bulk.mark(cleaned)  # type: ignore[assignment]
-        settled = map(str.startswith, per_line, repeat(BULK_MARK))  # type: ignore[arg-type]
-        pending: Iterable[int] = compress(range(len(per_line)), map(not_, settled))
+        del cleaned
+        settled = map(str.startswith, per_line, repeat(VALID_MARK))  # type: ignore[arg-type]
+        pending = list(compress(range(len(per_line)), map(ne, settled, repeat(True))))
+        if pending:
+            rest = bulk.mark_rest(list(map(per_line.__getitem__, pending)))  # type: ignore[arg-type]
+            still: list[int] = []
+            for index, value in zip(pending, rest, strict=True):
+                per_line[index] = value
+                if value[:1] == UNVERIFIED_MARK:
+                    marked_unverified.append(index)
+                elif value and value[0] != VALID_MARK:
+                    still.append(index)
+            pending = still
     else:
         per_line = cleaned.split("\n")  # type: ignore[assignment]
-        pending = range(len(per_line))
-    del cleaned
+        del cleaned
+        pending = [index for index, line in enumerate(per_line) if line]
     lines = _Lines(text, region)
     several = False
     for index in pending:
-        found = lines.numbers_on(index) if per_line[index] else []
+        found = lines.numbers_on(index)
         if not found:
-            per_line[index] = None
+            per_line[index] = ""
         elif len(found) == 1:
-            per_line[index] = BULK_MARK + found[0]
+            per_line[index] = found[0]
         else:
-            per_line[index] = [BULK_MARK + e164 for e164 in found]
+            per_line[index] = found
             several = True
     if several:
         numbers, duplicates = _assemble_pieces(per_line, lines)
     else:
         numbers, duplicates = _assemble_lines(per_line, lines)  # type: ignore[arg-type]
-    return LeadReport(numbers, lines.unverified_leads(), lines.invalid, duplicates)
+    unverified = lines.unverified_leads(marked_unverified, per_line)
+    return LeadReport(numbers, unverified, lines.invalid, duplicates)
 
 
-def _assemble_lines(per_line: list[str | None], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
+def _assemble_lines(per_line: list[str], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
     """At most one number per line: dedupe with C-level dict, map and compress passes."""
     count = len(per_line)
-    first: dict[str | None, int] = {}
-    # first index of each line's number, and the numbers in first-seen order as the dict's keys
-    first_index = list(map(first.setdefault, per_line, range(count)))
-    first.pop(None, None)
-    numbers = "\n".join(first).replace(BULK_MARK, "").split("\n") if first else []  # type: ignore[arg-type]
-    if len(first) == count - per_line.count(None):
+    first: dict[str, str] = {}
+    # The numbers in first-seen order are the dict's keys. Each entry is its own string object
+    # (only the empty ones are one shared object), so an entry that is not the object the dict
+    # kept is a later piece with the same number.
+    kept = map(first.setdefault, per_line, per_line)
+    later = list(compress(range(count), map(is_not, kept, per_line)))
+    first.pop("", None)
+    numbers = list(map(str.__getitem__, first, repeat(slice(1, None))))
+    if not later:
         return numbers, []
-    later = compress(range(count), map(ne, first_index, range(count)))
-    duplicates = [
-        Duplicate(index + 1, lines.raw_of(index, e164[1:]), e164[1:])
-        for index in later
-        if (e164 := per_line[index]) is not None
-    ]
-    return numbers, duplicates
+    indices = [index for index in later if per_line[index]]
+    marked = list(map(per_line.__getitem__, indices))
+    values = map(str.__getitem__, marked, repeat(slice(1, None)))
+    raws = lines.raws_of(indices, marked)
+    return numbers, _records(Duplicate, map(int.__add__, indices, repeat(1)), raws, values)
 
 
-def _assemble_pieces(
-    per_line: list[str | list[str] | None], lines: _Lines
-) -> tuple[list[str], list[Duplicate]]:
+def _assemble_pieces(per_line: list[str | list[str]], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
     """Some line has several numbers: walk the lines in order."""
     seen: dict[str, None] = {}
     duplicates: list[Duplicate] = []
     for index, entry in enumerate(per_line):
-        if entry is None:
+        if not entry:
             continue
         entries = [entry] if isinstance(entry, str) else entry
         for order, marked in enumerate(entries):
-            e164 = marked[1:]
-            if e164 not in seen:
-                seen[e164] = None
+            if marked not in seen:
+                seen[marked] = None
             elif index in lines.positions:
-                duplicates.append(
-                    Duplicate(index + 1, lines.raw(index, lines.positions[index][order][0]), e164)
-                )
+                raw = lines.raw(index, lines.positions[index][order][0])
+                duplicates.append(Duplicate(index + 1, raw, marked[1:]))
             else:
-                duplicates.append(Duplicate(index + 1, lines.raw_of(index, e164), e164))
-    return list(seen), duplicates
+                duplicates.append(Duplicate(index + 1, lines.raw_of(index, marked), marked[1:]))
+    return [marked[1:] for marked in seen], duplicates
