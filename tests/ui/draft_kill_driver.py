@@ -29,22 +29,12 @@ def expected_leads_text() -> str:
 async def compose(picture: Path, profile: Path) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication
+    from ui_wait import top_level, until
 
     from vitedesk.store import AppPaths, DraftStore
 
-    async def until(condition, timeout: float = 20.0) -> None:
-        deadline = time.monotonic() + timeout
-        while not condition():
-            if time.monotonic() > deadline:
-                raise TimeoutError("the app did not get there in time")
-            await asyncio.sleep(0.02)
-
-    def main_window():
-        return next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
-
-    await until(lambda: main_window() is not None and main_window().isVisible())
-    window = main_window()
+    await until(lambda: top_level("mainWindow") is not None, timeout=30)
+    window = top_level("mainWindow")
     await until(lambda: window.login_dialog is not None and window.login_dialog.isVisible())
     window.login_dialog.reject()  # compose first, log in later
     await until(lambda: window.login_dialog is None)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 from ui_keyring import NoKeychain
+from ui_wait import top_level, until
 
 from vitedesk.app import main
 from vitedesk.sandbox import DEMO_ACCOUNTS
@@ -17,18 +17,6 @@ from vitedesk.store.credentials import NO_KEYCHAIN
 from vitedesk.store.history import INTERRUPTED_MESSAGE
 
 BUSINESS = DEMO_ACCOUNTS[1].username
-
-
-async def until(condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the app did not get there in time")
-        await asyncio.sleep(0.02)
-
-
-def top_level(name: str):
-    return next((w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()), None)
 
 
 def test_a_send_cut_short_by_a_crash_shows_as_outcome_unknown_at_the_next_start(qtbot, tmp_path) -> None:

@@ -21,7 +21,7 @@ from draft_kill_driver import (
     expected_leads_text,
 )
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QApplication
+from ui_wait import top_level, until
 
 from vitedesk.app import main
 from vitedesk.core.campaign import RouteKind
@@ -39,14 +39,6 @@ def read_line(process: subprocess.Popen[str], timeout: float) -> str:
             if selector.select(timeout=deadline - time.monotonic()):
                 return process.stdout.readline()
     return ""
-
-
-async def until(condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the app did not get there in time")
-        await asyncio.sleep(0.02)
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
@@ -79,8 +71,8 @@ def test_everything_typed_survives_sigkill_and_comes_back_with_a_notice(qtbot, t
     seen: dict[str, object] = {}
 
     async def person() -> None:
-        await until(lambda: any(w.objectName() == "mainWindow" for w in QApplication.topLevelWidgets()))
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        await until(lambda: top_level("mainWindow") is not None)
+        window = top_level("mainWindow")
         await until(lambda: window.isVisible() and not window.leads.is_busy())
         seen.update(
             leads=window.leads.text(),

@@ -10,26 +10,17 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import secrets
-import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
 from ui_keyring import MemoryKeyring
+from ui_wait import top_level, until
 
 from vitedesk.app import Collaborators, main
 from vitedesk.store import AppPaths, Settings, TokenVault
 
 USERNAME = "business@sandbox.test"
-
-
-async def until(condition, timeout: float = 10.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise TimeoutError("the app did not get there in time")
-        await asyncio.sleep(0.02)
 
 
 def files_under(root: Path) -> dict[str, bytes]:
@@ -61,8 +52,8 @@ def test_no_password_or_token_in_any_file_after_a_whole_session(qtbot, sandbox, 
         return True
 
     async def person() -> None:
-        await until(lambda: any(w.objectName() == "mainWindow" for w in QApplication.topLevelWidgets()))
-        window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow")
+        await until(lambda: top_level("mainWindow") is not None)
+        window = top_level("mainWindow")
         await until(lambda: window.login_dialog is not None and window.login_dialog.isVisible())
         dialog = window.login_dialog
         QTest.keyClicks(dialog.usernameEdit, USERNAME)
