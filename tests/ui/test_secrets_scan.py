@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import logging
 import secrets
 from pathlib import Path
 
@@ -84,6 +85,7 @@ def test_no_password_or_token_in_any_file_after_a_whole_session(qtbot, sandbox, 
     code = main(["--profile-dir", str(profile), "--log-level", "DEBUG"], collaborators)
     assert driver.done() and driver.exception() is None
     assert code == 0
+    assert logging.getLogger("vitedesk").handlers == []  # the log file handler is removed at shutdown
     token = str(seen["token"])
     assert token.count(".") == 2 and seen["kept"] == [token]  # Remember me kept the token, and only it
     assert password not in keychain.written
