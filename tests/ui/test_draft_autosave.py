@@ -83,15 +83,16 @@ def test_nothing_to_restore_means_no_notice(qtbot, sandbox, make_desk) -> None:
 
 def test_new_campaign_removes_the_draft(qtbot, sandbox, make_desk) -> None:
     desk = make_desk(sandbox.url)
-    desk.window.composer.set_message("Soon gone")
-    desk.workspace.drafts.flush()
-    assert desk.drafts.load().message == "Soon gone"
+    desk.drafts.save(Draft(message="Soon gone"))
+    desk.workspace.drafts.restore()
+    assert desk.window.notices.text("draftNotice")
     desk.window.new_campaign()
     qtbot.waitUntil(lambda: desk.window.findChild(QMessageBox) is not None)
     box = desk.window.findChild(QMessageBox)
     qtbot.waitUntil(box.isVisible)
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not desk.drafts.path.exists())
+    assert desk.window.notices.text("draftNotice") == ""
     qtbot.wait(AUTOSAVE_DELAY_MS + 200)
     assert not desk.drafts.path.exists()
 

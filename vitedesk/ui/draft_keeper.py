@@ -101,7 +101,7 @@ class DraftKeeper(QObject):
         window.contentChanged.connect(self.schedule)
         window.leads.textChanged.connect(self.schedule)  # before the (debounced) parse reports
         window.leads.defaultRegionChanged.connect(self.schedule)
-        window.newCampaignStarted.connect(self.discard)
+        window.newCampaignStarted.connect(self._new_campaign)
         window.flow.finished.connect(self._send_finished)
         window.closing.connect(self.flush)
 
@@ -168,6 +168,10 @@ class DraftKeeper(QObject):
         self._on_disk = None
         log.debug("Draft removed")
         self.saved.emit(None)
+
+    def _new_campaign(self) -> None:
+        self.discard()
+        self._window.notices.show_message(NOTICE_TOPIC, "")  # "was restored" no longer describes the window
 
     def _send_finished(self, notice: Notice) -> None:
         # Edits made while the request was out are still pending: those are new, unsent work.
