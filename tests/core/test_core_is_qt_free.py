@@ -1,4 +1,4 @@
-"""The core must stay importable without Qt, httpx or keyring: it is shared by the app, the sandbox and tests."""
+"""The core must stay importable without Qt, httpx or keyring: the app, the sandbox and the tests share it."""
 
 import pkgutil
 import subprocess

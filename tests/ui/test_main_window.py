@@ -56,14 +56,19 @@ def test_send_is_disabled_with_the_reason_until_the_campaign_is_complete(qtbot, 
 
 def test_protocol_switches_with_pictures(qtbot, sandbox, make_window, drive, pictures) -> None:
     window = make_window(sandbox.url)
+    window.composer.set_message("Sale today")
     assert window.protocolLabel.text() == "SMS"
+    assert window.composer.segmentCounter.text() == "10 / 160 · 1 SMS · GSM-7"
     assert drive.drop_files(window.images, pictures)
     qtbot.waitUntil(lambda: window.protocolLabel.text() == "MMS — 3 images")
+    # The counter follows: an MMS carries the text whole, not in SMS parts.
+    assert window.composer.segmentCounter.text() == "10 characters · MMS"
     window.images.remove_at(0)
     qtbot.waitUntil(lambda: window.protocolLabel.text() == "MMS — 2 images")
     window.images.remove_at(0)
     window.images.remove_at(0)
     qtbot.waitUntil(lambda: window.protocolLabel.text() == "SMS")
+    assert window.composer.segmentCounter.text() == "10 / 160 · 1 SMS · GSM-7"
 
 
 def test_account_is_shown_and_log_out_keeps_the_campaign(qtbot, sandbox, make_window, drive) -> None:

@@ -237,6 +237,7 @@ class MainWindow(QMainWindow):
         campaign = self.campaign()
         problems = campaign.problems()
         self.protocolLabel.setText(protocol_text(campaign))
+        self.composer.set_protocol(campaign.effective_protocol)
         self.composer.set_recipient_count(len(campaign.leads))
         self.route.show_problems(problems)
         blocking = next((p for p in problems if p.blocking), None)
