@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from vitedesk.ui.notice_area import NoticeArea
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.route import RouteSelector
 from vitedesk.ui.sandbox_banner import SandboxBanner
+from vitedesk.ui.send_bar import SendBar
 from vitedesk.ui.send_flow import Notice, SendFlow, SendRecorder
 
 WAIT_BEFORE_CLOSING = (
@@ -137,32 +137,13 @@ class MainWindow(QMainWindow):
         columns.addLayout(right, 6)
         outer.addLayout(columns, 1)
 
-        send_bar = QHBoxLayout()
-        self.protocolLabel = QLabel(objectName="protocolLabel")
-        self.protocolLabel.setAccessibleName("Sent as")
-        font = self.protocolLabel.font()
-        font.setBold(True)
-        self.protocolLabel.setFont(font)
-        self.sendReason = QLabel(objectName="sendReason")
-        self.sendReason.setWordWrap(True)
-        self.sendReason.setAccessibleName("Why Send is not available")
-        self.sendProgress = QProgressBar(objectName="sendProgress")
-        self.sendProgress.setRange(0, 0)
-        self.sendProgress.setTextVisible(False)
-        self.sendProgress.setMaximumWidth(140)
-        self.sendProgress.setAccessibleName("Sending")
-        self.sendProgress.setVisible(False)
-        self.sendButton = QPushButton("Send…", objectName="sendButton")
-        self.sendButton.setAccessibleName("Send the campaign")
-        self.sendButton.setMinimumWidth(120)
+        self.sendBar = SendBar()
+        self.protocolLabel = self.sendBar.protocolLabel
+        self.sendReason = self.sendBar.sendReason
+        self.sendProgress = self.sendBar.sendProgress
+        self.sendButton = self.sendBar.sendButton
         self.sendButton.clicked.connect(self.request_send)
-        send_bar.addWidget(QLabel("Sent as:"))
-        send_bar.addWidget(self.protocolLabel)
-        send_bar.addSpacing(16)
-        send_bar.addWidget(self.sendReason, 1)
-        send_bar.addWidget(self.sendProgress)
-        send_bar.addWidget(self.sendButton)
-        outer.addLayout(send_bar)
+        outer.addWidget(self.sendBar)
 
         self.banner = StatusBanner()
         self.sendStatus = self.banner.sendStatus

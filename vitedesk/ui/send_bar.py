@@ -1,0 +1,38 @@
+"""The Send bar under the campaign: how it goes out (SMS / MMS), why Send is unavailable, progress, Send."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+
+class SendBar(QWidget):
+    """Children by objectName: protocolLabel, sendReason, sendProgress, sendButton."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.protocolLabel = QLabel(objectName="protocolLabel")
+        self.protocolLabel.setAccessibleName("Sent as")
+        font = self.protocolLabel.font()
+        font.setBold(True)
+        self.protocolLabel.setFont(font)
+        self.sendReason = QLabel(objectName="sendReason")
+        self.sendReason.setWordWrap(True)
+        self.sendReason.setAccessibleName("Why Send is not available")
+        self.sendProgress = QProgressBar(objectName="sendProgress")
+        self.sendProgress.setRange(0, 0)  # busy indicator: the API gives no progress to show
+        self.sendProgress.setTextVisible(False)
+        self.sendProgress.setMaximumWidth(140)
+        self.sendProgress.setAccessibleName("Sending")
+        self.sendProgress.setVisible(False)
+        self.sendButton = QPushButton("Send…", objectName="sendButton")
+        self.sendButton.setAccessibleName("Send the campaign")
+        self.sendButton.setMinimumWidth(120)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel("Sent as:"))
+        layout.addWidget(self.protocolLabel)
+        layout.addSpacing(16)
+        layout.addWidget(self.sendReason, 1)
+        layout.addWidget(self.sendProgress)
+        layout.addWidget(self.sendButton)
