@@ -1,7 +1,8 @@
 """Render the real windows to resources/screenshots/*.png (and the icon PNGs from the SVG).
 
 Run: uv run python tests/ui/render_screenshots.py  (offscreen, against the built-in sandbox; nothing is sent).
-Shots: login.png, main-mms.png (an MMS campaign ready to go), confirm.png, error.png (a refused campaign).
+Shots: login.png, main-mms.png (an MMS campaign ready to go), confirm.png, error.png (a refused campaign),
+history.png (the send history with a few past campaigns).
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 from vitedesk.app import ICON_SIZES, RESOURCES, app_icon
 from vitedesk.core.campaign import Route
 from vitedesk.sandbox import DEMO_ACCOUNTS, SandboxServer
+from vitedesk.store.history import HistoryStore
+from vitedesk.ui.history import HistoryWindow
 from vitedesk.ui.login import AccountSession, LoginDialog
 from vitedesk.ui.main_window import MainWindow
 from vitedesk.ui.qt_async import run_until_done
@@ -34,6 +37,7 @@ Carla Diaz,+1 713 201 0199,Houston
 Dev Patel,5122010122,Austin
 Ana Souza,(512) 201-0143,Austin
 Eli Novak,call me maybe,El Paso
+Finn Ode,512-201,Austin
 """
 MESSAGE = (
     "Our summer sale starts Saturday: 30% off everything in store and online. "
@@ -133,6 +137,39 @@ async def shoot(sandbox: SandboxServer, pictures: list[Path]) -> None:
     await session.aclose()
 
 
+async def shoot_history(folder: Path) -> None:
+    with HistoryStore(folder / "history.sqlite3") as store:
+        past = [
+            ("business@sandbox.test", "PRIVATE", "svm-business-1", "MMS", 4, 1, MESSAGE, ("sale.png",)),
+            ("business@sandbox.test", "PUBLIC", "", "SMS", 1_204, 2, "Last day of the sale! " + MESSAGE, ()),
+            ("enterprise@sandbox.test", "SID", "SunnyShop", "SMS", 380, 1, "Your order is ready.", ()),
+        ]
+        for number, (account, kind, route_id, protocol, recipients, parts, text, images) in enumerate(past):
+            local_id = store.begin(
+                account=account,
+                server_url="https://core.vitemobile.com",
+                route_kind=kind,
+                route_id=route_id,
+                protocol=protocol,
+                recipient_count=recipients,
+                parts_per_message=parts,
+                total_messages=recipients * parts,
+                message=text,
+                image_names=images,
+                fingerprint=f"example-{number}",
+            )
+            if number == 1:
+                store.mark_unknown(local_id)
+            else:
+                store.mark_sent(local_id, 981 + number, "SENDING")
+        history = HistoryWindow(store)
+        history.show()
+        history.table.selectRow(0)
+        await settle(0.3)
+        save(history, "history.png")
+        history.close()
+
+
 def main() -> int:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("ViteDesk")
@@ -146,6 +183,7 @@ def main() -> int:
             make_picture(Path(folder) / "coupon.png", "#43a047", "-30%"),
         ]
         run_until_done(app, shoot(sandbox, pictures))
+        run_until_done(app, shoot_history(Path(folder)))
     return 0
 
 
