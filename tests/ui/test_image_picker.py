@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QImage
 from ui_drag import drop_files, url_drag
 
@@ -174,3 +174,33 @@ def test_picture_that_fails_to_decode_is_removed_with_a_sentence(
     picker.add_files([truncated])
     qtbot.waitUntil(lambda: picker.images() == [] and "“truncated.png”" in picker.refusal_text())
     assert "cannot be opened" in picker.refusal_text()
+
+
+def test_a_40_mb_photo_is_attached_thumbnailed_and_warned_about_without_freezing(
+    qtbot, picker: ImagePicker, tmp_path: Path
+) -> None:
+    side = 3_700  # noise hardly compresses: a PNG of about 41 MB, 13.7 megapixels
+    noisy = QImage(os.urandom(side * side * 3), side, side, side * 3, QImage.Format.Format_RGB888).copy()
+    path = tmp_path / "camera.png"
+    assert noisy.save(str(path), "PNG", 0)
+    assert path.stat().st_size > 40_000_000
+    del noisy
+
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
+    clock.start()
+    ticker.start()
+    with qtbot.waitSignal(picker._loader.ready, timeout=20_000) as thumbnail:
+        assert drop_files(picker, [path]) == (True, True)
+    ticker.stop()
+
+    assert thumbnail.args[0] == str(path) and not thumbnail.args[1].isNull()
+
+    assert picker.images() == [path]
+    assert picker.countLabel.text() == f"1 / {MAX_IMAGES} images · 41 MB"
+    assert "“camera.png” is large (41 MB)." in picker.sizeNotice.text()
+    # The decode happened off the UI thread: the event loop kept ticking (no stall near the decode's seconds).
+    assert max(gaps) < 1_000
