@@ -202,9 +202,11 @@ def keychain_backend() -> str:
     import keyring
 
     try:
-        return type(keyring.get_keyring()).__name__
+        backend = type(keyring.get_keyring())
     except Exception as error:  # any backend trouble only means "no keychain"
         return f"unavailable ({type(error).__name__}: {error})"
+    name = f"{backend.__module__}.{backend.__qualname__}"
+    return f"none ({name})" if backend.__module__ == "keyring.backends.fail" else name
 
 
 async def tell_and_stop(sentence: str) -> None:
