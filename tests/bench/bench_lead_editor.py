@@ -18,6 +18,7 @@ from collections.abc import Callable
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+from lead_samples import lead_lines
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
@@ -28,21 +29,6 @@ pytestmark = pytest.mark.bench
 LINES = 200_000
 SUMMARY_BUDGET_S = 1.0
 ROUNDS = 3
-
-
-def lead_lines(count: int) -> str:
-    """Distinct US numbers written several ways; every 100th line lacks its area code (unusable)."""
-    areas = ("212", "213", "312", "415", "617", "646", "718", "305", "404", "206")
-    lines = []
-    for i in range(count):
-        area, exchange, subscriber = areas[i % 10], 300 + (i // 10) % 600, (i // 6000) * 10 + i % 10
-        if i % 100 == 99:
-            lines.append(f"{exchange}-{subscriber:04d}")
-        elif i % 3:
-            lines.append(f"({area}) {exchange}-{subscriber:04d}")
-        else:
-            lines.append(f"+1 {area} {exchange} {subscriber:04d}")
-    return "\n".join(lines)
 
 
 class StallMeter:

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+from lead_samples import lead_lines
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from ui_drag import drop_files
@@ -134,21 +135,6 @@ def test_dropping_csv_on_the_editor_imports_it(qtbot, editor: LeadEditor, tmp_pa
     pdf.write_bytes(b"%PDF-1.4")
     assert drop_files(editor, [pdf])[1]
     assert "“scan.pdf” is not a text or CSV file" in editor.fileNotice.text()
-
-
-def lead_lines(count: int) -> str:
-    """``count`` lines of distinct US numbers written several ways; every 100th line is unusable."""
-    areas = ("212", "213", "312", "415", "617", "646", "718", "305", "404", "206")
-    lines = []
-    for i in range(count):
-        area, exchange, subscriber = areas[i % 10], 300 + (i // 10) % 600, (i // 6000) * 10 + i % 10
-        if i % 100 == 99:
-            lines.append(f"{exchange}-{subscriber:04d}")  # no area code: cannot be used
-        elif i % 3:
-            lines.append(f"({area}) {exchange}-{subscriber:04d}")
-        else:
-            lines.append(f"+1 {area} {exchange} {subscriber:04d}")
-    return "\n".join(lines)
 
 
 def test_200k_lines_load_without_freezing_and_undo_restores_the_old_text(qtbot, editor: LeadEditor) -> None:
