@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import is_not, ne
+from operator import is_not, itemgetter, ne
 from typing import NamedTuple, TypeVar
 
 import phonenumbers
@@ -142,6 +142,7 @@ class _Lines:
         self._raw_lines: list[str] | None = None
         self.verdicts: dict[str, tuple[int, str] | None] = {}
         self.invalid: list[Rejected] = []
+        self.alone_invalid: list[Rejected] = []
         # unverified numbers as first met: e164 -> (line index, piece index or -1 for "its only number")
         self.unverified: dict[str, tuple[int, int]] = {}
         self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, marked)
@@ -172,6 +173,45 @@ class _Lines:
         for order in compress(range(len(picked)), map(SEPARATORS.search, picked)):
             raws[order] = self.raw_of(indices[order], marked[order])
         return raws
+
+    def settle_alone(self, pending: list[int], per_line: list[str | list[str]]) -> list[int]:
+        """Lines without separators whose one piece is invalid or holds no digit, grouped by their
+        text (a repeated bad line is read once); returns the lines left for numbers_on."""
+        raw_lines = self.raw_lines
+        known: dict[str, tuple[str, str] | None] = {}  # raw line -> (raw piece, reason) or None
+        left: list[int] = []
+        lines: list[int] = []
+        raws: list[str] = []
+        reasons: list[str] = []
+        for index in pending:
+            line = raw_lines[index]
+            if line in known:
+                found = known[line]
+            elif "," in line or ";" in line or "\t" in line:
+                left.append(index)
+                continue
+            else:
+                piece = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
+                verdict = piece_verdict(piece, self.region) if piece else None
+                if verdict is not None and verdict[0] != INVALID:
+                    left.append(index)  # a number after all: recorded with its position by numbers_on
+                    continue
+                found = known[line] = None if verdict is None else (raw_piece(line, 0), verdict[1])
+            per_line[index] = ""
+            if found is not None:
+                lines.append(index + 1)
+                raws.append(found[0])
+                reasons.append(found[1])
+        self.alone_invalid = _records(Rejected, lines, raws, reasons)
+        return left
+
+    def invalid_records(self) -> list[Rejected]:
+        """Invalid pieces in line order: the grouped lines merged with the ones read piece by piece."""
+        if not self.invalid:
+            return self.alone_invalid
+        if not self.alone_invalid:
+            return self.invalid
+        return sorted(self.alone_invalid + self.invalid, key=itemgetter(0))
 
     def numbers_on(self, index: int) -> list[str]:
         """Marked E.164 of the line's usable numbers, in order; records its invalid and unverified pieces."""
@@ -277,7 +317,7 @@ def _parse(text: str, region: str) -> LeadReport:
         pending = [index for index, line in enumerate(per_line) if line]
     lines = _Lines(text, region)
     several = False
-    for index in pending:
+    for index in lines.settle_alone(pending, per_line) if pending else ():
         found = lines.numbers_on(index)
         if not found:
             per_line[index] = ""
@@ -291,7 +331,7 @@ def _parse(text: str, region: str) -> LeadReport:
     else:
         numbers, duplicates = _assemble_lines(per_line, lines)  # type: ignore[arg-type]
     unverified = lines.unverified_leads(marked_unverified, per_line)
-    return LeadReport(numbers, unverified, lines.invalid, duplicates)
+    return LeadReport(numbers, unverified, lines.invalid_records(), duplicates)
 
 
 def _assemble_lines(per_line: list[str], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
