@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 
 import pytest
 from hypothesis import given, settings
@@ -10,7 +12,15 @@ from hypothesis import strategies as st
 
 from vitedesk.core._leads_rules import INVALID, UNVERIFIED, reference_verdict
 from vitedesk.core._leads_text import CLEANUP, expand_spreadsheet_numbers, normalise, piece_verdict
-from vitedesk.core.leads import Duplicate, Lead, LeadReport, Rejected, parse_leads, supported_regions
+from vitedesk.core.leads import (
+    Duplicate,
+    Lead,
+    LeadReport,
+    Rejected,
+    _CollectorPause,
+    parse_leads,
+    supported_regions,
+)
 
 US = "+12025550143"
 
@@ -223,3 +233,76 @@ def test_never_raises_and_accounts_for_every_piece_with_a_digit_once(text: str, 
     assert all(n.startswith("+") and n[1:].isdigit() and n.isascii() for n in report.numbers)
     assert {lead.e164 for lead in report.unverified} <= set(report.numbers)
     assert len(report.numbers) + len(report.invalid) + len(report.duplicates) == _digit_pieces(text)
+
+
+def test_repeated_bad_lines_are_each_reported_in_line_order_with_pieces_of_other_lines() -> None:
+    text = "12345\nAlice,12,2025550143\n12345\ncall me\n 12345 \n202 555 0143 x1\nBob;555-0143\n12345"
+    report = parse_leads(text)
+    short = "Too short to be a phone number."
+    assert [(r.line, r.raw, r.reason) for r in report.invalid] == [
+        (1, "12345", short),
+        (2, "12", short),
+        (3, "12345", short),
+        (5, "12345", short),
+        (6, "202 555 0143 x1", "Not a phone number: contains letters."),
+        (7, "555-0143", "The area code is missing: write the number with its area code."),
+        (8, "12345", short),
+    ]
+    assert report.numbers == [US]
+
+
+REPEATED_LINES = st.lists(
+    st.sampled_from(
+        [
+            "12",
+            "12345",
+            "call me",
+            "2025550143 x1",
+            "+999 1234",
+            "1.20256E+10",
+            "Alice,12",
+            "+1 555 123 4567",
+            "202.555.0143",
+            "0044",
+            "555-0143",
+        ]
+    ),
+    max_size=30,
+).map("\n".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(REPEATED_LINES, st.sampled_from(["US", "GB"]))
+def test_repeated_lines_read_once_give_the_piece_by_piece_report(text: str, region: str) -> None:
+    assert parse_leads(text, region) == _reference(text, region)
+
+
+def test_collection_is_paused_for_overlapping_parses_and_restored_after_the_last() -> None:
+    pause = _CollectorPause()
+    assert gc.isenabled()
+    inside, release = threading.Event(), threading.Event()
+
+    def other_parse() -> None:
+        with pause():
+            inside.set()
+            release.wait(5)
+
+    worker = threading.Thread(target=other_parse)
+    with pause():
+        worker.start()
+        assert inside.wait(5)
+    assert not gc.isenabled()  # the other parse still runs
+    release.set()
+    worker.join(5)
+    assert gc.isenabled()
+
+
+def test_collection_stays_off_when_it_was_off_before() -> None:
+    gc.disable()
+    try:
+        parse_leads("2025550143")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    parse_leads("2025550143")
+    assert gc.isenabled()
