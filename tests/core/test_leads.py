@@ -220,7 +220,7 @@ def _digit_pieces(text: str) -> int:
 
 
 @settings(max_examples=400, deadline=None)
-@given(TEXTS, st.sampled_from(["US", "GB", "FR", "CA"]))
+@given(TEXTS, st.sampled_from(["US", "GB", "FR", "CA", "AU", "JP"]))
 def test_parse_leads_matches_the_piece_by_piece_reading(text: str, region: str) -> None:
     assert parse_leads(text, region) == _reference(text, region)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import phonenumbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vitedesk.core._leads_bulk import UNVERIFIED_MARK, VALID_MARK, bulk_rules
+from vitedesk.core._leads_bulk import UNVERIFIED_MARK, VALID_MARK, _without_groups, bulk_rules
 from vitedesk.core._leads_rules import UNVERIFIED, VALID, fast_verdict, reference_verdict
 from vitedesk.core._leads_text import CLEANUP
 
@@ -105,12 +106,18 @@ def test_fast_path_covers_the_common_shapes() -> None:
 
 
 def _marked(text: str, region: str) -> list[str]:
-    """Both bulk passes over cleaned text: every line, settled ones rewritten to a mark + E.164."""
+    """Both bulk passes over cleaned text, as parse_leads runs them: every line, settled ones
+    rewritten to a mark + E.164. The first pass (findall) must agree with its re.sub form."""
     rules = bulk_rules(region)
     assert rules is not None
-    lines = rules.mark(text.translate(CLEANUP))
-    pending = [index for index, line in enumerate(lines) if not line.startswith(VALID_MARK)]
-    for index, line in zip(pending, rules.mark_rest([lines[i] for i in pending]), strict=True):
+    cleaned = text.translate(CLEANUP)
+    found = rules.nsn_or_line(cleaned)
+    cc = rules.code.cc
+    lines = [line[1:] if line.startswith("\n") else VALID_MARK + "+" + cc + line for line in found]
+    assert lines == rules.mark(cleaned)
+    pending = [index for index, line in enumerate(found) if line.startswith("\n")]
+    rest = rules.mark_rest_text("".join(found[i] for i in pending) + "\n") if pending else []
+    for index, line in zip(pending, rest, strict=True):
         lines[index] = line
     return lines
 
@@ -207,3 +214,37 @@ def test_calling_codes_are_prefix_free() -> None:
     # the number; that is what phonenumbers does only because no code is a prefix of another.
     codes = [str(code) for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE]
     assert not [(a, b) for a in codes for b in codes if a != b and b.startswith(a)]
+
+
+def test_first_pass_reads_every_region_as_its_substitution_form_does() -> None:
+    # The findall form of the first pass (patterns with their groups made non-capturing) against
+    # the re.sub form on example numbers in the shapes people paste: the common regions and the
+    # ones whose metadata patterns hold groups (every region takes 10 s: FIRST_PASS_REGIONS=all).
+    grouped = ("AG", "AR", "AU", "BR", "CN", "CO", "GG", "JE", "JP", "KR", "LU", "MG", "SM", "VI")
+    regions = (*BULK_REGIONS, *grouped)
+    if os.environ.get("FIRST_PASS_REGIONS") == "all":
+        regions = tuple(sorted(phonenumbers.SUPPORTED_REGIONS))
+    for region in regions:
+        rules = bulk_rules(region)
+        if rules is None:
+            continue
+        assert rules.first_pass is not None, region
+        examples = [phonenumbers.example_number_for_type(region, kind) for kind in NUMBER_TYPES]
+        lines = ["", "Phone", "12", "tel:+", "a,1"]
+        for example in filter(None, examples):
+            national = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.NATIONAL)
+            e164 = phonenumbers.format_number(example, phonenumbers.PhoneNumberFormat.E164)
+            lines += [national, e164, "tel:" + e164, e164[1:], "00" + e164[1:], national + "9"]
+        cleaned = "\n".join(lines).translate(CLEANUP)
+        cc = rules.code.cc
+        found = [
+            line[1:] if line.startswith("\n") else VALID_MARK + "+" + cc + line
+            for line in rules.nsn_or_line(cleaned)
+        ]
+        assert found == rules.mark(cleaned), region
+
+
+def test_groups_are_made_non_capturing_only_when_safe() -> None:
+    assert _without_groups(r"a(b)[(]\(c(?:d)") == r"a(?:b)[(]\(c(?:d)"
+    assert _without_groups(r"(a)\1") is None
+    assert _without_groups(r"[]a](b)") is None

@@ -145,6 +145,20 @@ class BulkRules:
     unverified_national: re.Pattern[str]  # default region, no "+", possible -> UNVERIFIED_MARK + E.164
     replacement: str
     code: CallingCode
+    # valid_alone as one match per line for findall: the number's national significant number, or
+    # the whole line with its newline in front when the line is not settled (None when the metadata
+    # patterns hold groups that cannot be made non-capturing)
+    first_pass: re.Pattern[str] | None
+
+    def nsn_or_line(self, cleaned: str) -> list[str]:
+        """Per cleaned line: the national significant number of a line that is one valid number of
+        the default calling code (the E.164 is "+" cc nsn), else "\\n" + the line (digits never start
+        with a newline, so the two cannot be confused)."""
+        if self.first_pass is not None:
+            found: list[str] = self.first_pass.findall("\n" + cleaned)
+            return found
+        skip = len(self.replacement)
+        return [line[skip - 1 :] if line[:1] == VALID_MARK else "\n" + line for line in self.mark(cleaned)]
 
     def mark(self, cleaned: str) -> list[str]:
         """Cleaned lines; a line that is one valid number of the default calling code: VALID_MARK + E.164."""
@@ -159,7 +173,10 @@ class BulkRules:
         possible numbers, digit-free lines."""
         if not lines:
             return []
-        text = "\n" + "\n".join(lines) + "\n"
+        return self.mark_rest_text("\n" + "\n".join(lines) + "\n")
+
+    def mark_rest_text(self, text: str) -> list[str]:
+        """mark_rest for lines given as one text, each line after a newline, plus a final newline."""
         if "," in text or ";" in text or "\t" in text:
             text = _DIGIT_FREE_PIECE.sub("", text)
         text = self.valid.sub(self.replacement, text)
@@ -204,6 +221,48 @@ def _plus_passes(region: str, codes: tuple[str, ...]) -> tuple[re.Pattern[str], 
     )
 
 
+def _without_groups(source: str) -> str | None:
+    """The same regex with every group non-capturing; None when that cannot be done safely."""
+    if "[]" in source or "[^]" in source:
+        return None  # a "]" first in a class is a literal: not worth reading right
+    out: list[str] = []
+    position, in_class = 0, False
+    while position < len(source):
+        char = source[position]
+        if char == "\\":
+            if source[position + 1 : position + 2].isdigit():
+                return None  # a back-reference needs its group
+            out.append(source[position : position + 2])
+            position += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if source[position + 1 : position + 2] == "]":
+                out.append("[]")
+                position += 2
+                continue
+        elif char == "(" and source[position + 1 : position + 2] != "?":
+            char = "(?:"
+        out.append(char)
+        position += 1
+    rewritten = "".join(out)
+    try:
+        return rewritten if re.compile(rewritten).groups == 0 else None
+    except re.error:
+        return None
+
+
+def _first_pass(valid: str) -> re.Pattern[str] | None:
+    """One findall match per line: both branches start at a newline and end at the end of the line;
+    the first leaves the prefix ("+1", "1", "tel:") outside the one group."""
+    plain = _without_groups(valid)
+    if plain is None:
+        return None
+    return re.compile(f"(?:\\n{_JUNK}{plain}|(?=\\n))((?:\\n)?.*)", re.MULTILINE)
+
+
 @cache
 def bulk_rules(region: str) -> BulkRules | None:
     """Whole-text passes for a default region, or None when its metadata needs the careful path."""
@@ -220,6 +279,7 @@ def bulk_rules(region: str) -> BulkRules | None:
     return BulkRules(
         region=region,
         valid_alone=re.compile("\n" + _JUNK + valid, re.MULTILINE),
+        first_pass=_first_pass(valid),
         valid=re.compile(start + valid, re.MULTILINE),
         unverified_national=re.compile(unverified, re.MULTILINE),
         replacement="\n" + VALID_MARK + "+" + code.cc,

@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import is_not, itemgetter, ne
+from operator import is_not, itemgetter
 from typing import NamedTuple, TypeVar
 
 import phonenumbers
@@ -131,14 +131,16 @@ def supported_regions() -> list[tuple[str, str, int]]:
     return sorted(regions, key=lambda region: (region[1].casefold(), region[0]))
 
 
-_MARKS = (VALID_MARK, UNVERIFIED_MARK)
-
-
 class _Lines:
-    """Per-line Python work for the lines the bulk passes left: splitting, verdicts, records."""
+    """Per-line Python work for the lines the bulk passes left: splitting, verdicts, records.
 
-    def __init__(self, text: str, region: str) -> None:
+    Numbers are handled as keys until the end: the national significant number for the default
+    calling code (most lines: no string built per line), a mark and the E.164 for any other.
+    """
+
+    def __init__(self, text: str, region: str, cc: str) -> None:
         self.region = region
+        self.prefix = "+" + cc
         self.text = text
         self._raw_lines: list[str] | None = None
         self.verdicts: dict[str, tuple[int, str] | None] = {}
@@ -146,7 +148,28 @@ class _Lines:
         self.alone_invalid: list[Rejected] = []
         # unverified numbers as first met: e164 -> (line index, piece index or -1 for "its only number")
         self.unverified: dict[str, tuple[int, int]] = {}
-        self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, marked)
+        self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, key)
+
+    def key_of_marked(self, marked: str) -> str:
+        """The key of a mark + E.164 (a string of its own: duplicates are found by identity)."""
+        if marked.startswith(self.prefix, 1):
+            return marked[len(self.prefix) + 1 :]
+        return marked
+
+    def e164(self, key: str) -> str:
+        return key[1:] if key[:1] in (VALID_MARK, UNVERIFIED_MARK) else self.prefix + key
+
+    def e164s(self, keys: Iterable[str]) -> list[str]:
+        """E.164 of many keys: one join, replace and split instead of a string operation each."""
+        separator = "\n" + self.prefix
+        joined = separator.join(keys)
+        if not joined:
+            return []
+        joined = self.prefix + joined
+        for mark in (VALID_MARK, UNVERIFIED_MARK):
+            if mark in joined:
+                joined = joined.replace(self.prefix + mark, "")
+        return joined.split("\n")
 
     @property
     def raw_lines(self) -> list[str]:
@@ -157,22 +180,22 @@ class _Lines:
     def raw(self, index: int, position: int) -> str:
         return raw_piece(self.raw_lines[index], position)
 
-    def raw_of(self, index: int, marked: str) -> str:
-        """The piece of line `index` that gave `marked` (a mark and an E.164)."""
+    def raw_of(self, index: int, key: str) -> str:
+        """The piece of line `index` that gave the number `key`."""
         line = self.raw_lines[index]
         if index in self.positions:
-            return raw_piece(line, next(p for p, value in self.positions[index] if value == marked))
+            return raw_piece(line, next(p for p, value in self.positions[index] if value == key))
         if "," in line or ";" in line or "\t" in line:
             return raw_piece(line, first_digit_piece(line))
         return line.strip().strip('"').strip()
 
-    def raws_of(self, indices: list[int], marked: list[str]) -> list[str]:
+    def raws_of(self, indices: list[int], keys: list[str]) -> list[str]:
         """raw_of for many lines with one number each, at C speed for those without separators."""
         raw_lines = self.raw_lines
         picked = list(map(raw_lines.__getitem__, indices))
         raws = list(map(str.strip, map(str.strip, map(str.strip, picked), repeat('"'))))
         for order in compress(range(len(picked)), map(SEPARATORS.search, picked)):
-            raws[order] = self.raw_of(indices[order], marked[order])
+            raws[order] = self.raw_of(indices[order], keys[order])
         return raws
 
     def settle_alone(self, pending: list[int], per_line: list[str | list[str]]) -> list[int]:
@@ -215,7 +238,7 @@ class _Lines:
         return sorted(self.alone_invalid + self.invalid, key=itemgetter(0))
 
     def numbers_on(self, index: int) -> list[str]:
-        """Marked E.164 of the line's usable numbers, in order; records its invalid and unverified pieces."""
+        """Keys of the line's usable numbers, in order; records its invalid and unverified pieces."""
         line = self.raw_lines[index]
         line = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
         several = "," in line or ";" in line or "\t" in line
@@ -236,7 +259,8 @@ class _Lines:
                 continue
             if kind == UNVERIFIED:
                 self.unverified.setdefault(value, (index, position if several else -1))
-            found.append((position, (UNVERIFIED_MARK if kind == UNVERIFIED else VALID_MARK) + value))
+            mark = UNVERIFIED_MARK if kind == UNVERIFIED else VALID_MARK
+            found.append((position, self.key_of_marked(mark + value)))
         if several and found:
             self.positions[index] = found
         return [value for _, value in found]
@@ -244,14 +268,17 @@ class _Lines:
     def unverified_leads(self, marked: Iterable[int], per_line: list[str | list[str]]) -> list[Lead]:
         """First occurrence of each unverified number: the per-piece ones and the bulk-marked lines."""
         first = dict(self.unverified)
+        keys: dict[str, str] = {}
         for index in marked:
-            e164 = str(per_line[index])[1:]
+            key = str(per_line[index])
+            e164 = self.e164(key)
+            keys[e164] = key
             first[e164] = min(first.get(e164, (index, -1)), (index, -1))
         ordered = sorted((place, e164) for e164, place in first.items())
         return [
             Lead(
                 index + 1,
-                self.raw(index, position) if position >= 0 else self.raw_of(index, UNVERIFIED_MARK + e164),
+                self.raw(index, position) if position >= 0 else self.raw_of(index, keys[e164]),
                 e164,
             )
             for (index, position), e164 in ordered
@@ -313,29 +340,35 @@ def _parse(text: str, region: str) -> LeadReport:
     """parse_leads for normalised text and a known region."""
     cleaned = expand_spreadsheet_numbers(text).translate(CLEANUP)
     bulk = bulk_rules(region)
-    # per_line[i]: a mark + E.164 of the line's only number, "" for none, a list when several
+    rules = region_rules(region)
+    assert rules is not None
+    lines = _Lines(text, region, rules.cc_str)
+    # per_line[i]: the key of the line's only number, "" for none, a list of keys when several
     per_line: list[str | list[str]]
     marked_unverified: list[int] = []
     if bulk is not None:
-        per_line = bulk.mark(cleaned)  # type: ignore[assignment]
+        per_line = bulk.nsn_or_line(cleaned)  # type: ignore[assignment]
         del cleaned
-        settled = map(str.startswith, per_line, repeat(VALID_MARK))  # type: ignore[arg-type]
-        pending = list(compress(range(len(per_line)), map(ne, settled, repeat(True))))
+        pending = list(compress(range(len(per_line)), map(str.startswith, per_line, repeat("\n"))))  # type: ignore[arg-type]
         if pending:
-            rest = bulk.mark_rest(list(map(per_line.__getitem__, pending)))  # type: ignore[arg-type]
+            rest = bulk.mark_rest_text("".join(map(per_line.__getitem__, pending)) + "\n")  # type: ignore[arg-type]
             still: list[int] = []
             for index, value in zip(pending, rest, strict=True):
-                per_line[index] = value
-                if value[:1] == UNVERIFIED_MARK:
+                mark = value[:1]
+                if mark == VALID_MARK:
+                    per_line[index] = lines.key_of_marked(value)
+                elif mark == UNVERIFIED_MARK:
+                    per_line[index] = lines.key_of_marked(value)
                     marked_unverified.append(index)
-                elif value and value[0] != VALID_MARK:
-                    still.append(index)
+                else:
+                    per_line[index] = ""
+                    if value:
+                        still.append(index)
             pending = still
     else:
         per_line = cleaned.split("\n")  # type: ignore[assignment]
         del cleaned
         pending = [index for index, line in enumerate(per_line) if line]
-    lines = _Lines(text, region)
     several = False
     for index in lines.settle_alone(pending, per_line) if pending else ():
         found = lines.numbers_on(index)
@@ -354,16 +387,6 @@ def _parse(text: str, region: str) -> LeadReport:
     return LeadReport(numbers, unverified, lines.invalid_records(), duplicates)
 
 
-def _unmarked(marked: Iterable[str]) -> list[str]:
-    """The E.164 numbers without their marks: one join and one split instead of a slice each."""
-    joined = "".join(marked)
-    if UNVERIFIED_MARK in joined:
-        joined = joined.replace(UNVERIFIED_MARK, VALID_MARK)
-    numbers = joined.split(VALID_MARK)
-    del numbers[0]
-    return numbers
-
-
 def _assemble_lines(per_line: list[str], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
     """At most one number per line: dedupe with C-level dict, map and compress passes."""
     count = len(per_line)
@@ -374,14 +397,13 @@ def _assemble_lines(per_line: list[str], lines: _Lines) -> tuple[list[str], list
     kept = map(first.setdefault, per_line, per_line)
     later = list(compress(range(count), map(is_not, kept, per_line)))
     first.pop("", None)
-    numbers = _unmarked(first)
+    numbers = lines.e164s(first)
     if not later:
         return numbers, []
     indices = [index for index in later if per_line[index]]
-    marked = list(map(per_line.__getitem__, indices))
-    values = map(str.__getitem__, marked, repeat(slice(1, None)))
-    raws = lines.raws_of(indices, marked)
-    return numbers, _records(Duplicate, map(int.__add__, indices, repeat(1)), raws, values)
+    keys = list(map(per_line.__getitem__, indices))
+    raws = lines.raws_of(indices, keys)
+    return numbers, _records(Duplicate, map(int.__add__, indices, repeat(1)), raws, lines.e164s(keys))
 
 
 def _assemble_pieces(per_line: list[str | list[str]], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
@@ -392,12 +414,12 @@ def _assemble_pieces(per_line: list[str | list[str]], lines: _Lines) -> tuple[li
         if not entry:
             continue
         entries = [entry] if isinstance(entry, str) else entry
-        for order, marked in enumerate(entries):
-            if marked not in seen:
-                seen[marked] = None
+        for order, key in enumerate(entries):
+            if key not in seen:
+                seen[key] = None
             elif index in lines.positions:
                 raw = lines.raw(index, lines.positions[index][order][0])
-                duplicates.append(Duplicate(index + 1, raw, marked[1:]))
+                duplicates.append(Duplicate(index + 1, raw, lines.e164(key)))
             else:
-                duplicates.append(Duplicate(index + 1, lines.raw_of(index, marked), marked[1:]))
-    return _unmarked(seen), duplicates
+                duplicates.append(Duplicate(index + 1, lines.raw_of(index, key), lines.e164(key)))
+    return lines.e164s(seen), duplicates
