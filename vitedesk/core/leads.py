@@ -268,17 +268,16 @@ class _Lines:
     def unverified_leads(self, marked: Iterable[int], per_line: list[str | list[str]]) -> list[Lead]:
         """First occurrence of each unverified number: the per-piece ones and the bulk-marked lines."""
         first = dict(self.unverified)
-        keys: dict[str, str] = {}
         for index in marked:
-            key = str(per_line[index])
-            e164 = self.e164(key)
-            keys[e164] = key
+            e164 = self.e164(str(per_line[index]))
             first[e164] = min(first.get(e164, (index, -1)), (index, -1))
         ordered = sorted((place, e164) for e164, place in first.items())
         return [
             Lead(
                 index + 1,
-                self.raw(index, position) if position >= 0 else self.raw_of(index, keys[e164]),
+                self.raw(index, position)
+                if position >= 0
+                else self.raw_of(index, self.key_of_marked(UNVERIFIED_MARK + e164)),
                 e164,
             )
             for (index, position), e164 in ordered
