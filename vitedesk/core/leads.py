@@ -314,6 +314,10 @@ class _CollectorPause:
             with self._lock:
                 self._running -= 1
                 if not self._running and self._restore:
+                    # Collect the youngest generation now: its count is huge, so the first allocation
+                    # after enable() would otherwise start a collection of the oldest generation
+                    # that is due, which in a big process walks every object it holds.
+                    gc.collect(0)
                     gc.enable()
 
 
