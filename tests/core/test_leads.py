@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vitedesk.core._leads_pause import CollectorPause
 from vitedesk.core._leads_rules import INVALID, UNVERIFIED, reference_verdict
 from vitedesk.core._leads_text import CLEANUP, expand_spreadsheet_numbers, normalise, piece_verdict
 from vitedesk.core.leads import (
@@ -17,7 +18,6 @@ from vitedesk.core.leads import (
     Lead,
     LeadReport,
     Rejected,
-    _CollectorPause,
     parse_leads,
     supported_regions,
 )
@@ -278,7 +278,7 @@ def test_repeated_lines_read_once_give_the_piece_by_piece_report(text: str, regi
 
 
 def test_collection_is_paused_for_overlapping_parses_and_restored_after_the_last() -> None:
-    pause = _CollectorPause()
+    pause = CollectorPause()
     assert gc.isenabled()
     inside, release = threading.Event(), threading.Event()
 

@@ -8,7 +8,10 @@ valid). Everything else is left as it was for the per-piece path. The patterns r
 `is_valid_number` from phonenumbers' own metadata; the hypothesis tests compare marked lines with
 phonenumbers itself.
 
-- first pass (whole text): numbers of the default region's calling code, valid.
+- first pass (whole text): numbers of the default region's calling code, valid. parse_leads runs it
+  as one `findall` (nsn_or_line: the national significant number of a settled line, the line itself
+  after a newline otherwise), so no marked string is built for the common line; `mark` is the same
+  pass as a substitution, and the tests check both agree.
 - second pass (only the lines left): "+<cc>" numbers of every other calling code that occurs (valid),
   then "+<cc>" and national numbers that are possible but not valid, then lines without any digit.
 """
