@@ -306,3 +306,24 @@ def test_collection_stays_off_when_it_was_off_before() -> None:
         gc.enable()
     parse_leads("2025550143")
     assert gc.isenabled()
+
+
+def test_a_big_parse_leaves_the_young_generation_empty_and_frozen_objects_frozen() -> None:
+    # The report's objects must not sit in the youngest generation when collection comes back on
+    # (the next allocation would walk them all); objects someone else froze stay frozen.
+    text = "\n".join(f"202555{n:04d},x" for n in range(5000))
+    report = parse_leads(text)
+    assert len(report.numbers) == 5000
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 700
+    assert gc.get_freeze_count() == 0
+    kept = [[n] for n in range(100)]
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert len(parse_leads(text).numbers) == 5000
+        assert gc.get_freeze_count() == frozen
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+    del kept

@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
-from operator import is_not, itemgetter
+from operator import is_not, itemgetter, lt
 from typing import NamedTuple, TypeVar
 
 import phonenumbers
@@ -313,7 +313,8 @@ def _parse(text: str, region: str) -> LeadReport:
     if bulk is not None:
         per_line = bulk.nsn_or_line(cleaned)  # type: ignore[assignment]
         del cleaned
-        pending = list(compress(range(len(per_line)), map(str.startswith, per_line, repeat("\n"))))  # type: ignore[arg-type]
+        # a settled line's entry starts with a digit, a pending one with "\n" (which sorts before "0")
+        pending = list(compress(range(len(per_line)), map(lt, per_line, repeat("0"))))
         if pending:
             rest = bulk.mark_rest_text("".join(map(per_line.__getitem__, pending)) + "\n")  # type: ignore[arg-type]
             still: list[int] = []
