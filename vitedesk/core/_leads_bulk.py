@@ -141,8 +141,10 @@ class BulkRules:
     """The compiled whole-text passes for one default region."""
 
     region: str
-    # default calling code, valid -> VALID_MARK + E.164: the number alone on its line, and (for the
-    # lines left) after digit-free pieces and text in front of it
+    # default calling code, valid -> VALID_MARK + E.164: the number last on its line, after any
+    # digit-free pieces ("Alice,") and text in front of it ("tel:"); the first pass over every line
+    # (CSV rows of a name and a number settle there); `valid` is the same pass for the lines left
+    # once their trailing digit-free pieces are gone
     valid_alone: re.Pattern[str]
     valid: re.Pattern[str]
     unverified_national: re.Pattern[str]  # default region, no "+", possible -> UNVERIFIED_MARK + E.164
@@ -263,7 +265,7 @@ def _first_pass(valid: str) -> re.Pattern[str] | None:
     plain = _without_groups(valid)
     if plain is None:
         return None
-    return re.compile(f"(?:\\n{_JUNK}{plain}|(?=\\n))((?:\\n)?.*)", re.MULTILINE)
+    return re.compile(f"(?:\\n{_LEADING_PIECES}{_JUNK}{plain}|(?=\\n))((?:\\n)?.*)", re.MULTILINE)
 
 
 @cache
@@ -281,7 +283,7 @@ def bulk_rules(region: str) -> BulkRules | None:
     unverified = f"{start}(?a:{_national(rules, code, code.possible)})"
     return BulkRules(
         region=region,
-        valid_alone=re.compile("\n" + _JUNK + valid, re.MULTILINE),
+        valid_alone=re.compile(start + valid, re.MULTILINE),
         first_pass=_first_pass(valid),
         valid=re.compile(start + valid, re.MULTILINE),
         unverified_national=re.compile(unverified, re.MULTILINE),
