@@ -9,8 +9,16 @@ import phonenumbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vitedesk.core._leads_bulk import UNVERIFIED_MARK, VALID_MARK, _without_groups, bulk_rules
-from vitedesk.core._leads_rules import UNVERIFIED, VALID, fast_verdict, reference_verdict
+from vitedesk.core._leads_bulk import (
+    UNVERIFIED_MARK,
+    VALID_MARK,
+    _common_lines,
+    _fixed_width,
+    _without_groups,
+    bulk_rules,
+    calling_code,
+)
+from vitedesk.core._leads_rules import UNVERIFIED, VALID, fast_verdict, reference_verdict, region_rules
 from vitedesk.core._leads_text import CLEANUP
 
 REGIONS = ("US", "CA", "GB", "FR", "DE", "IT", "AU", "BR", "RU")
@@ -248,3 +256,28 @@ def test_groups_are_made_non_capturing_only_when_safe() -> None:
     assert _without_groups(r"a(b)[(]\(c(?:d)") == r"a(?:b)[(]\(c(?:d)"
     assert _without_groups(r"(a)\1") is None
     assert _without_groups(r"[]a](b)") is None
+
+
+def test_first_pass_shortcut_is_there_and_settles_the_common_lines_alone() -> None:
+    # The shortcut must exist for the common regions (or the speed silently goes), and on its own
+    # it must settle the usual shapes with the same national number as the full pass.
+    for region in ("US", "CA", "GB", "FR", "DE"):
+        rules = region_rules(region)
+        assert rules is not None
+        code = calling_code(rules.country_code)
+        assert code is not None
+        common = _common_lines(rules, code)
+        assert common is not None, region
+    common = _common_lines(region_rules("US"), calling_code(1))  # type: ignore[arg-type]
+    assert common is not None
+    shortcut = re.compile(f"\\n{common}(.*)", re.MULTILINE)
+    text = "\n2025550143\n+12025550143\n12025550143\n6135550143\n5551234567\ntel:+12025550143"
+    assert shortcut.findall(text) == ["2025550143", "2025550143", "2025550143"]
+
+
+def test_fixed_width_is_only_claimed_for_digit_patterns_of_one_length() -> None:
+    assert _fixed_width(r"(?:[2-9]\d{2}|3[0-4]5)\d{7}", 10)
+    assert not _fixed_width(r"[2-9]\d{8,9}", 10)
+    assert not _fixed_width(r"[2-9]\d{9}", 9)
+    assert not _fixed_width(r"[2-9].{9}", 10)
+    assert not _fixed_width(r"[2-9]\w{9}", 10)

@@ -18,9 +18,11 @@ phonenumbers itself.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 import phonenumbers
 from phonenumbers import ValidationResult
@@ -40,6 +42,7 @@ _JUNK = r"[^\d+\n,;\t\x00-\x02]*+"
 # A separator and the digit-free piece after it (also an empty piece): dropped before the first pass.
 _DIGIT_FREE_PIECE = re.compile(r"[,;\t][^\d\n,;\t\x00]*+(?=[\n,;\t])")
 _DIGIT_FREE_LINE = re.compile(r"\n[^\d\n\x00]++(?=\n)")
+_DIGIT_PATTERN_CHARACTERS = frozenset("0123456789[]-(?:)|{},=$")
 _PLUS_FORMS = re.compile(_LEADING_PIECES + _JUNK + r"(?:\+|00|011)([1-9][0-9]{0,2})")
 
 
@@ -259,13 +262,55 @@ def _without_groups(source: str) -> str | None:
         return None
 
 
-def _first_pass(valid: str) -> re.Pattern[str] | None:
-    """One findall match per line: both branches start at a newline and end at the end of the line;
-    the first leaves the prefix ("+1", "1", "tel:") outside the one group."""
+def _fixed_width(source: str, length: int) -> bool:
+    """True when the source matches ASCII digits only and every match is `length` characters long
+    (then a length check in front of it would be redundant)."""
+    if not set(source.replace("\\d", "")) <= _DIGIT_PATTERN_CHARACTERS:
+        return False
+    try:  # the standard library's own parser; without it the length stays checked in the pattern
+        parser: Any = importlib.import_module("re._parser")
+        width = tuple(parser.parse(source).getwidth())
+    except (ImportError, AttributeError, TypeError, re.error):
+        return False
+    return width == (length, length)
+
+
+def _common_lines(rules: RegionRules, code: CallingCode) -> str | None:
+    """The first pass's shortcut for the common line, one number and nothing else: the first pass's
+    own branches (national and "+" forms) with the verdict narrowed to the main region's number
+    types, no text in front. Each shortcut branch only accepts lines its full branch accepts, with
+    the same prefix left out, and the full branches exclude each other (they start differently),
+    so trying the shortcut first changes no result; it skips the other regions' leading digits and
+    (when the metadata pattern has one fixed length) the length check."""
+    regions = _calling_code_regions(rules.country_code)
+    if not regions or regions[0].leading_digits is not None:
+        return None
+    main = regions[0]
+    accepts = []
+    for length in range(_MIN_NSN, _MAX_NSN + 1):
+        typed = main.typed_sources.get(length)
+        if typed is None or main.length_result("0" * length) != ValidationResult.IS_POSSIBLE:
+            continue
+        plain = _without_groups(typed)
+        if plain is None:
+            return None
+        check = "" if _fixed_width(plain, length) else rf"(?=\d{{{length}}}$)"
+        accepts.append(f"{check}(?:{plain})$")
+    if not accepts:
+        return None
+    narrowed = f"(?:{'|'.join(accepts)})"
+    plus = f"{_plus_prefix(rules)}{code.cc}{code.not_prefix}(?={narrowed})"
+    return _without_groups(f"(?a:{_national(rules, code, narrowed)}|{plus})")
+
+
+def _first_pass(valid: str, common: str | None) -> re.Pattern[str] | None:
+    """One findall match per line: the branches start at a newline and end at the end of the line;
+    the settled ones leave the prefix ("+1", "1", "tel:") outside the one group."""
     plain = _without_groups(valid)
     if plain is None:
         return None
-    return re.compile(f"(?:\\n{_LEADING_PIECES}{_JUNK}{plain}|(?=\\n))((?:\\n)?.*)", re.MULTILINE)
+    shortcut = f"\\n{common}|" if common is not None else ""
+    return re.compile(f"(?:{shortcut}\\n{_LEADING_PIECES}{_JUNK}{plain}|(?=\\n))((?:\\n)?.*)", re.MULTILINE)
 
 
 @cache
@@ -284,7 +329,7 @@ def bulk_rules(region: str) -> BulkRules | None:
     return BulkRules(
         region=region,
         valid_alone=re.compile(start + valid, re.MULTILINE),
-        first_pass=_first_pass(valid),
+        first_pass=_first_pass(valid, _common_lines(rules, code)),
         valid=re.compile(start + valid, re.MULTILINE),
         unverified_national=re.compile(unverified, re.MULTILINE),
         replacement="\n" + VALID_MARK + "+" + code.cc,
