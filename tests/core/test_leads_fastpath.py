@@ -19,7 +19,7 @@ from vitedesk.core._leads_bulk import (
     calling_code,
 )
 from vitedesk.core._leads_rules import UNVERIFIED, VALID, fast_verdict, reference_verdict, region_rules
-from vitedesk.core._leads_text import CLEANUP
+from vitedesk.core._leads_text import CLEANUP, FIRST_DIGIT_PIECE, first_digit_piece, raw_piece
 
 REGIONS = ("US", "CA", "GB", "FR", "DE", "IT", "AU", "BR", "RU")
 NUMBER_TYPES = (
@@ -281,3 +281,17 @@ def test_fixed_width_is_only_claimed_for_digit_patterns_of_one_length() -> None:
     assert not _fixed_width(r"[2-9]\d{9}", 9)
     assert not _fixed_width(r"[2-9].{9}", 10)
     assert not _fixed_width(r"[2-9]\w{9}", 10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.text(alphabet=' 0123456789٣,;\t"+-()ab.:', min_size=1, max_size=30), min_size=1, max_size=8)
+)
+def test_first_digit_piece_of_many_lines_is_the_piece_by_piece_one(lines: list[str]) -> None:
+    # Duplicates on CSV rows find their raw piece with one findall over all their lines.
+    lines = [line for line in lines if re.search(r"\d", line)]
+    if not lines:
+        return
+    found = FIRST_DIGIT_PIECE.findall("\n".join(lines))
+    expected = [raw_piece(line, first_digit_piece(line)) for line in lines]
+    assert [piece.strip().strip('"').strip() for piece in found] == expected

@@ -32,6 +32,9 @@ CLEANUP = str.maketrans(
     _PUNCTUATION,
 )
 SEPARATORS = re.compile(r"[,;\t]")
+# Per line (MULTILINE): the first piece holding a digit (the last piece when none does); the same
+# piece as raw_piece(line, first_digit_piece(line)) on a line that has a digit.
+FIRST_DIGIT_PIECE = re.compile(r"^(?:[^\d\n,;\t]*[,;\t])*([^\n,;\t]*)", re.MULTILINE)
 _LEADING_JUNK = re.compile(r"[^\d+]*")
 _CANONICAL = re.compile(r"\+?[0-9]+", re.ASCII)
 DIGIT = re.compile(r"\d")

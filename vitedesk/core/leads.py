@@ -33,6 +33,7 @@ from vitedesk.core._leads_regions import REGION_NAMES
 from vitedesk.core._leads_rules import INVALID, UNVERIFIED, region_rules
 from vitedesk.core._leads_text import (
     CLEANUP,
+    FIRST_DIGIT_PIECE,
     SEPARATORS,
     expand_spreadsheet_numbers,
     first_digit_piece,
@@ -192,8 +193,17 @@ class _Lines:
         raw_lines = self.raw_lines
         picked = list(map(raw_lines.__getitem__, indices))
         raws = list(map(str.strip, map(str.strip, map(str.strip, picked), repeat('"'))))
-        for order in compress(range(len(picked)), map(SEPARATORS.search, picked)):
-            raws[order] = self.raw_of(indices[order], keys[order])
+        several = list(compress(range(len(picked)), map(SEPARATORS.search, picked)))
+        if not several:
+            return raws
+        # lines the bulk passes settled hold one number: its piece is the first with a digit
+        plain = [order for order in several if indices[order] not in self.positions]
+        pieces = FIRST_DIGIT_PIECE.findall("\n".join(map(picked.__getitem__, plain))) if plain else []
+        for order, piece in zip(plain, pieces, strict=True):
+            raws[order] = piece.strip().strip('"').strip()
+        for order in several if len(plain) < len(several) else ():
+            if indices[order] in self.positions:
+                raws[order] = self.raw_of(indices[order], keys[order])
         return raws
 
     def settle_alone(self, pending: list[int], per_line: list[str | list[str]]) -> list[int]:
