@@ -116,10 +116,14 @@ def _national(region: RegionRules, code: CallingCode, verdict: str) -> str:
     npfp = _npfp(region)
     viable = f"(?=(?:{general})$)"
     idd = region.international_prefix.pattern if region.international_prefix is not None else None
-    no_plus = "(?!00)" + ("(?!011)" if region.country_code == 1 and idd != "011" else "")
+    # "00", "011" in the +1 plan, and the international prefix mean "+": none of them starts the
+    # number (one look-ahead with alternatives: (?!a)(?!b) is (?!a|b), in one step)
+    plus_forms = ["00"] + (["011"] if region.country_code == 1 and idd != "011" else [])
+    no_plus = f"(?!{'|'.join([*plus_forms, f'(?:{idd})'] if idd else plus_forms)})"
+    not_cc_or_prefix = f"(?!{code.cc}|(?:{npfp}))" if npfp else f"(?!{code.cc})"
     branches = [
         # no national prefix: nothing stripped (the most common line, so tried first)
-        f"(?!{code.cc}){_not(npfp)}(?={verdict})",
+        f"{not_cc_or_prefix}(?={verdict})",
         # phonenumbers takes the calling code off when the whole is not a viable national number and
         # the rest is (and then strips nothing when no national prefix starts the rest).
         f"(?!(?:{general})$){code.cc}{viable}{_not(npfp)}"
@@ -136,7 +140,7 @@ def _national(region: RegionRules, code: CallingCode, verdict: str) -> str:
         ]
         if local:
             branches.append(f"(?!{code.cc})(?>{literals})(?=(?:{'|'.join(local)})$){viable}(?={verdict})")
-    return f"{no_plus}{_not(idd)}(?:{'|'.join(branches)})"
+    return f"{no_plus}(?:{'|'.join(branches)})"
 
 
 @dataclass(frozen=True, slots=True)
