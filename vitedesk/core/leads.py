@@ -134,7 +134,7 @@ class _Lines:
     """Per-line Python work for the lines the bulk passes left: splitting, verdicts, records.
 
     Numbers are handled as keys until the end: the national significant number for the default
-    calling code (most lines: no string built per line), a mark and the E.164 for any other.
+    calling code (most lines: no string built per line), the E.164 for any other.
     """
 
     def __init__(self, text: str, region: str, cc: str) -> None:
@@ -150,25 +150,28 @@ class _Lines:
         self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, key)
 
     def key_of_marked(self, marked: str) -> str:
-        """The key of a mark + E.164 (a string of its own: duplicates are found by identity)."""
+        """The key of a mark + E.164: the national significant number for the default calling code,
+        the E.164 itself for any other (so the two never collide: digits vs "+"). Always a string
+        of its own: duplicates are found by identity."""
         if marked.startswith(self.prefix, 1):
             return marked[len(self.prefix) + 1 :]
-        return marked
+        return marked[1:]
 
     def e164(self, key: str) -> str:
-        return key[1:] if key[:1] in (VALID_MARK, UNVERIFIED_MARK) else self.prefix + key
+        return key if key[:1] == "+" else self.prefix + key
 
     def e164s(self, keys: Iterable[str]) -> list[str]:
-        """E.164 of many keys: one join, replace and split instead of a string operation each."""
+        """E.164 of many keys: one join and split (and a replace when another calling code occurs)
+        instead of a string operation each."""
         separator = "\n" + self.prefix
         joined = separator.join(keys)
         if not joined:
             return []
-        joined = self.prefix + joined
-        for mark in (VALID_MARK, UNVERIFIED_MARK):
-            if mark in joined:
-                joined = joined.replace(self.prefix + mark, "")
-        return joined.split("\n")
+        if separator + "+" in joined:
+            joined = joined.replace(separator + "+", "\n+")
+        found = joined.split("\n")
+        found[0] = self.e164(found[0])
+        return found
 
     @property
     def raw_lines(self) -> list[str]:
@@ -375,8 +378,8 @@ def _assemble_lines(per_line: list[str], lines: _Lines) -> tuple[list[str], list
     numbers = lines.e164s(first)
     if not later:
         return numbers, []
-    indices = [index for index in later if per_line[index]]
-    keys = list(map(per_line.__getitem__, indices))
+    keys = list(filter(None, map(per_line.__getitem__, later)))  # later lines without a number: ""
+    indices = list(compress(later, map(per_line.__getitem__, later))) if len(keys) < len(later) else later
     raws = lines.raws_of(indices, keys)
     return numbers, _records(Duplicate, map(int.__add__, indices, repeat(1)), raws, lines.e164s(keys))
 
