@@ -23,12 +23,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import compress, repeat
 from operator import is_not, itemgetter, lt
-from typing import NamedTuple, TypeVar
 
 import phonenumbers
 
 from vitedesk.core._leads_bulk import UNVERIFIED_MARK, VALID_MARK, bulk_rules
 from vitedesk.core._leads_pause import CollectorPause
+from vitedesk.core._leads_records import Duplicate, Lead, Rejected, _records
 from vitedesk.core._leads_regions import REGION_NAMES
 from vitedesk.core._leads_rules import INVALID, UNVERIFIED, region_rules
 from vitedesk.core._leads_text import (
@@ -43,71 +43,6 @@ from vitedesk.core._leads_text import (
 )
 
 __all__ = ["Duplicate", "Lead", "LeadReport", "Rejected", "parse_leads", "supported_regions"]
-
-# Records are immutable tuples underneath, so a hundred thousand of them are built in C
-# (tuple.__new__ over zip) instead of one Python __init__ call each. Equality is by record type and
-# fields, as for a dataclass: a Lead never equals a Duplicate or a plain tuple.
-
-
-class Lead(NamedTuple):
-    """A recipient and where it came from (1-based line, the piece as typed)."""
-
-    line: int
-    raw: str
-    e164: str
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and tuple.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return tuple.__hash__(self)
-
-
-class Rejected(NamedTuple):
-    """A piece that cannot be used, with a sentence saying why."""
-
-    line: int
-    raw: str
-    reason: str
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and tuple.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return tuple.__hash__(self)
-
-
-class Duplicate(NamedTuple):
-    """A piece dropped because an earlier piece had the same number."""
-
-    line: int
-    raw: str
-    e164: str
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and tuple.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return tuple.__hash__(self)
-
-
-_Record = TypeVar("_Record", Lead, Rejected, Duplicate)
-
-
-def _records(
-    kind: type[_Record], lines: Iterable[int], raws: Iterable[str], values: Iterable[str]
-) -> list[_Record]:
-    """Many records at C speed (no __new__ call per record)."""
-    return list(map(tuple.__new__, repeat(kind), zip(lines, raws, values, strict=True)))
 
 
 @dataclass(slots=True)
@@ -329,9 +264,13 @@ def _parse(text: str, region: str) -> LeadReport:
         # a settled line's entry starts with a digit, a pending one with "\n" (which sorts before "0")
         pending = list(compress(range(len(per_line)), map(lt, per_line, repeat("0"))))
         if pending:
-            rest = bulk.mark_rest_text("".join(map(per_line.__getitem__, pending)) + "\n")  # type: ignore[arg-type]
+            # the second pass reads each distinct pending line once (a repeated unusable line, a
+            # row pasted twice); key_of_marked still gives every line a string of its own
+            texts: list[str] = list(map(per_line.__getitem__, pending))  # type: ignore[arg-type]
+            distinct = dict.fromkeys(texts)
+            marked = dict(zip(distinct, bulk.mark_rest_text("".join(distinct) + "\n"), strict=True))
             still: list[int] = []
-            for index, value in zip(pending, rest, strict=True):
+            for index, value in zip(pending, map(marked.__getitem__, texts), strict=True):
                 mark = value[:1]
                 if mark == VALID_MARK:
                     per_line[index] = lines.key_of_marked(value)
