@@ -130,7 +130,10 @@ class _Lines:
         """raw_of for many lines with one number each, at C speed for those without separators."""
         raw_lines = self.raw_lines
         picked = list(map(raw_lines.__getitem__, indices))
-        raws = list(map(str.strip, map(str.strip, map(str.strip, picked), repeat('"'))))
+        if '"' in self.text:
+            raws = list(map(str.strip, map(str.strip, map(str.strip, picked), repeat('"'))))
+        else:  # without quotes the second and third strip change nothing
+            raws = list(map(str.strip, picked))
         several = list(compress(range(len(picked)), map(SEPARATORS.search, picked)))
         if not several:
             return raws
