@@ -306,7 +306,8 @@ def _common_lines(rules: RegionRules, code: CallingCode) -> str | None:
         return None
     narrowed = f"(?:{'|'.join(accepts)})"
     plus = f"{_plus_prefix(rules)}{code.cc}{code.not_prefix}(?={narrowed})"
-    return _without_groups(f"(?a:{_national(rules, code, narrowed)}|{plus})")
+    # "+" form first: a national line fails it on its first character
+    return _without_groups(f"(?a:{plus}|{_national(rules, code, narrowed)})")
 
 
 def _first_pass(valid: str, common: str | None) -> re.Pattern[str] | None:
