@@ -18,6 +18,7 @@ from vitedesk.core._leads_bulk import (
     bulk_rules,
     calling_code,
 )
+from vitedesk.core._leads_patterns import general_implied
 from vitedesk.core._leads_rules import UNVERIFIED, VALID, fast_verdict, reference_verdict, region_rules
 from vitedesk.core._leads_text import CLEANUP, FIRST_DIGIT_PIECE, first_digit_piece, raw_piece
 
@@ -295,3 +296,72 @@ def test_first_digit_piece_of_many_lines_is_the_piece_by_piece_one(lines: list[s
     found = FIRST_DIGIT_PIECE.findall("\n".join(lines))
     expected = [raw_piece(line, first_digit_piece(line)) for line in lines]
     assert [piece.strip().strip('"').strip() for piece in found] == expected
+
+
+def test_general_check_is_only_left_out_when_the_typed_patterns_imply_it() -> None:
+    assert general_implied(r"[2-9]\d{9}|3\d{6}", r"(?:2(?:0[1-3]|12)|9(?:17|72))[2-9]\d{6}", 10)
+    assert general_implied(r"[2-9]\d{9}", r"[2-5]\d{9}", 10)
+    assert not general_implied(r"[2-9]\d{9}", r"1\d{9}", 10)  # a first digit the general one refuses
+    assert not general_implied(r"[2-9]\d{9}", r"\d{10}", 10)
+    assert not general_implied(r"[2-9]\d{8}", r"[2-5]\d{9}", 10)  # another length
+    assert not general_implied(r"[2-9]\d{9}", r"[2-5]\d{8,9}", 10)  # not one fixed length
+    assert not general_implied(r"[2-9][0-8]\d{8}", r"[2-5]\d{9}", 10)  # second digit limited
+    assert not general_implied(r"(?:[2-9]\d{9})?", r"[2-5]\d{9}", 10)
+
+
+def _implied_cases() -> list[tuple[str, int, str, str]]:
+    """(region, length, typed patterns without the general check, general pattern) for every
+    length whose general check the first pass's shortcut leaves out."""
+    cases = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        rules = region_rules(region)
+        if rules is None or rules.general is None:
+            continue
+        prefix = f"(?=(?:{rules.general.pattern})$)"
+        for length, typed in rules.typed_sources.items():
+            plain = _without_groups(typed.removeprefix(prefix))
+            implied = plain is not None and general_implied(rules.general.pattern, plain, length)
+            if typed.startswith(prefix) and implied:
+                cases.append((region, length, plain, rules.general.pattern))
+    return cases
+
+
+IMPLIED_CASES = _implied_cases()
+
+
+def test_the_shortcut_leaves_the_general_check_out_for_the_main_regions() -> None:
+    # or the first pass silently gets slower again
+    implied = {region for region, _, _, _ in IMPLIED_CASES}
+    assert {"US", "CA", "FR"} <= implied
+    common = _common_lines(region_rules("US"), calling_code(1))  # type: ignore[arg-type]
+    typed = region_rules("US").typed_sources[10]  # type: ignore[union-attr]
+    general_check = r"(?=(?:[2-9]\d{9}|3\d{6})$)"
+    assert common is not None and typed.startswith(general_check)
+    assert typed not in common and typed.removeprefix(general_check) in common
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.data())
+def test_numbers_of_the_typed_patterns_match_the_general_pattern_when_it_is_left_out(
+    data: st.DataObject,
+) -> None:
+    # the differential behind the shortcut: what the typed patterns accept, phonenumbers' general
+    # pattern accepts too, so the look-ahead left out could not have refused a line
+    region, length, typed, general = data.draw(st.sampled_from(IMPLIED_CASES))
+    number = data.draw(st.from_regex(re.compile(typed, re.ASCII), fullmatch=True))
+    assert len(number) == length, (region, number)
+    assert re.fullmatch(general, number, re.ASCII), (region, number)
+    rules = bulk_rules(region)
+    if rules is None:
+        return
+    # and the first pass (shortcut first) reads the number as its re.sub form and phonenumbers do
+    cc = rules.code.cc
+    lines = [number, cc + number, "+" + cc + number]
+    found = [
+        line[1:] if line.startswith("\n") else VALID_MARK + "+" + cc + line
+        for line in rules.nsn_or_line("\n".join(lines))
+    ]
+    assert found == rules.mark("\n".join(lines)), region
+    for line, marked in zip(lines, found, strict=True):
+        if marked[:1] == VALID_MARK:
+            assert reference_verdict(_body(line, region), region) == (VALID, marked[1:]), (region, line)

@@ -20,15 +20,15 @@ phonenumbers itself.
 
 from __future__ import annotations
 
-import importlib
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
 
 import phonenumbers
 from phonenumbers import ValidationResult
 
+from vitedesk.core._leads_patterns import fixed_width as _fixed_width
+from vitedesk.core._leads_patterns import general_implied
 from vitedesk.core._leads_rules import RegionRules, _calling_code_regions, region_rules
 
 VALID_MARK = "\x01"
@@ -44,7 +44,6 @@ _JUNK = r"[^\d+\n,;\t\x00-\x02]*+"
 # A separator and the digit-free piece after it (also an empty piece): dropped before the first pass.
 _DIGIT_FREE_PIECE = re.compile(r"[,;\t][^\d\n,;\t\x00]*+(?=[\n,;\t])")
 _DIGIT_FREE_LINE = re.compile(r"\n[^\d\n\x00]++(?=\n)")
-_DIGIT_PATTERN_CHARACTERS = frozenset("0123456789[]-(?:)|{},=$")
 _PLUS_FORMS = re.compile(_LEADING_PIECES + _JUNK + r"(?:\+|00|011)([1-9][0-9]{0,2})")
 
 
@@ -268,26 +267,14 @@ def _without_groups(source: str) -> str | None:
         return None
 
 
-def _fixed_width(source: str, length: int) -> bool:
-    """True when the source matches ASCII digits only and every match is `length` characters long
-    (then a length check in front of it would be redundant)."""
-    if not set(source.replace("\\d", "")) <= _DIGIT_PATTERN_CHARACTERS:
-        return False
-    try:  # the standard library's own parser; without it the length stays checked in the pattern
-        parser: Any = importlib.import_module("re._parser")
-        width = tuple(parser.parse(source).getwidth())
-    except (ImportError, AttributeError, TypeError, re.error):
-        return False
-    return width == (length, length)
-
-
 def _common_lines(rules: RegionRules, code: CallingCode) -> str | None:
     """The first pass's shortcut for the common line, one number and nothing else: the first pass's
     own branches (national and "+" forms) with the verdict narrowed to the main region's number
     types, no text in front. Each shortcut branch only accepts lines its full branch accepts, with
     the same prefix left out, and the full branches exclude each other (they start differently),
-    so trying the shortcut first changes no result; it skips the other regions' leading digits and
-    (when the metadata pattern has one fixed length) the length check."""
+    so trying the shortcut first changes no result; it skips the other regions' leading digits,
+    (when the metadata pattern has one fixed length) the length check, and (when the number-type
+    patterns imply it: general_implied) the general pattern's check."""
     regions = _calling_code_regions(rules.country_code)
     if not regions or regions[0].leading_digits is not None:
         return None
@@ -297,6 +284,14 @@ def _common_lines(rules: RegionRules, code: CallingCode) -> str | None:
         typed = main.typed_sources.get(length)
         if typed is None or main.length_result("0" * length) != ValidationResult.IS_POSSIBLE:
             continue
+        if main.general is not None:
+            # the general pattern's check, when the typed patterns imply it: left out (one
+            # look-ahead less on every common line)
+            general_check = f"(?=(?:{main.general.pattern})$)"
+            rest = typed.removeprefix(general_check)
+            rest_plain = _without_groups(rest) if rest != typed else None
+            if rest_plain is not None and general_implied(main.general.pattern, rest_plain, length):
+                typed = rest
         plain = _without_groups(typed)
         if plain is None:
             return None
