@@ -65,6 +65,18 @@ class CallingCode:
     not_prefix: str  # the main region's national prefix does not start the number (nothing stripped)
 
 
+def _typed_source(rules: RegionRules, length: int) -> str | None:
+    """The region's number-type patterns for a length; without the general pattern's check in
+    front when the type patterns imply it (general_implied): one look-ahead less per line."""
+    typed = rules.typed_sources.get(length)
+    if typed is None or rules.general is None:
+        return typed
+    rest = typed.removeprefix(f"(?=(?:{rules.general.pattern})$)")
+    if rest != typed and general_implied(rules.general.pattern, rest, length):
+        return rest
+    return typed
+
+
 @cache
 def calling_code(country_code: int) -> CallingCode | None:
     """Sources for a calling code; None when its regions' metadata cannot be replayed (non-geographic)."""
@@ -84,7 +96,7 @@ def calling_code(country_code: int) -> CallingCode | None:
         # backwards so that each leading-digits pattern is tried at most twice.
         decide = "(?!)"
         for rules in reversed(regions):
-            typed = rules.typed_sources.get(length)
+            typed = _typed_source(rules, length)
             accept = f"(?:{typed})" if typed else "(?!)"
             if rules.leading_digits is not None:
                 leading = rules.leading_digits.pattern
@@ -284,15 +296,7 @@ def _common_lines(rules: RegionRules, code: CallingCode) -> str | None:
         typed = main.typed_sources.get(length)
         if typed is None or main.length_result("0" * length) != ValidationResult.IS_POSSIBLE:
             continue
-        if main.general is not None:
-            # the general pattern's check, when the typed patterns imply it: left out (one
-            # look-ahead less on every common line)
-            general_check = f"(?=(?:{main.general.pattern})$)"
-            rest = typed.removeprefix(general_check)
-            rest_plain = _without_groups(rest) if rest != typed else None
-            if rest_plain is not None and general_implied(main.general.pattern, rest_plain, length):
-                typed = rest
-        plain = _without_groups(typed)
+        plain = _without_groups(_typed_source(main, length) or typed)
         if plain is None:
             return None
         check = "" if _fixed_width(plain, length) else rf"(?=\d{{{length}}}$)"
