@@ -316,7 +316,7 @@ def _first_pass(valid: str, common: str | None) -> re.Pattern[str] | None:
     if plain is None:
         return None
     shortcut = f"\\n{common}|" if common is not None else ""
-    return re.compile(f"(?:{shortcut}\\n{_LEADING_PIECES}{_JUNK}{plain}|(?=\\n))((?:\\n)?.*)", re.MULTILINE)
+    return re.compile(f"(?:{shortcut}\\n{_LEADING_PIECES}{_JUNK}{plain}|(?=\\n))(\\n?.*+)", re.MULTILINE)
 
 
 @cache
