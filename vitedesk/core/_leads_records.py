@@ -11,6 +11,25 @@ from typing import NamedTuple, TypeVar
 # fields, as for a dataclass: a Lead never equals a Duplicate or a plain tuple.
 
 
+_RecordClass = TypeVar("_RecordClass", bound=type)
+
+
+def _compared_by_kind(cls: _RecordClass) -> _RecordClass:
+    """Equality by record type and fields, as for a dataclass: a Lead never equals a Duplicate or a tuple."""
+
+    def __eq__(self: tuple[object, ...], other: object) -> bool:
+        return type(other) is type(self) and tuple.__eq__(self, other)
+
+    def __ne__(self: tuple[object, ...], other: object) -> bool:
+        return not __eq__(self, other)
+
+    cls.__eq__ = __eq__  # type: ignore[assignment]
+    cls.__ne__ = __ne__  # type: ignore[assignment]
+    cls.__hash__ = tuple.__hash__  # type: ignore[assignment]
+    return cls
+
+
+@_compared_by_kind
 class Lead(NamedTuple):
     """A recipient and where it came from (1-based line, the piece as typed)."""
 
@@ -18,16 +37,8 @@ class Lead(NamedTuple):
     raw: str
     e164: str
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and tuple.__eq__(self, other)
 
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return tuple.__hash__(self)
-
-
+@_compared_by_kind
 class Rejected(NamedTuple):
     """A piece that cannot be used, with a sentence saying why."""
 
@@ -35,31 +46,14 @@ class Rejected(NamedTuple):
     raw: str
     reason: str
 
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and tuple.__eq__(self, other)
 
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return tuple.__hash__(self)
-
-
+@_compared_by_kind
 class Duplicate(NamedTuple):
     """A piece dropped because an earlier piece had the same number."""
 
     line: int
     raw: str
     e164: str
-
-    def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and tuple.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        return not self == other
-
-    def __hash__(self) -> int:
-        return tuple.__hash__(self)
 
 
 _Record = TypeVar("_Record", Lead, Rejected, Duplicate)
