@@ -498,3 +498,14 @@ def test_sender_id_is_accepted_exactly_when_the_rule_says_so(sender_id: str) -> 
     )
 
     assert sid_blocked is not expected_ok
+
+
+def test_fingerprint_reads_the_pictures_once_per_campaign(tmp_path: Path) -> None:
+    # The duplicate check and the history row of one send both ask; the pictures are hashed once.
+    picture = tmp_path / "sale.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    campaign = Campaign(["+12025550143"], "Hi", images=[picture])
+    first = campaign.fingerprint()
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\1" * 64)
+    assert campaign.fingerprint() == first
+    assert Campaign(["+12025550143"], "Hi", images=[picture]).fingerprint() != first

@@ -170,7 +170,12 @@ class Campaign:
 
         Contract: covers the recipients as a set, the message, route kind and IDs, the effective protocol
         and the pictures' contents (order ignored); an unreadable picture counts as its path. Never raises.
+        Worked out once per Campaign: the duplicate check and the history row of one send share it.
         """
+        return self._fingerprint
+
+    @cached_property
+    def _fingerprint(self) -> str:
         payload = {
             "version": 1,
             "leads": sorted(set(self.leads)),
