@@ -172,7 +172,7 @@ async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: C
 
 def attach_stores(window: Any, services: Any, parts: Collaborators) -> Any:
     """Drafts (restored now), send history, log folder and keychain notices, joined to the window."""
-    from vitedesk.ui.widgets_common import Tone
+    from vitedesk.ui.common.widgets import Tone
     from vitedesk.ui.workspace import Workspace
 
     workspace = Workspace(
@@ -225,7 +225,7 @@ def build_window(
     args: argparse.Namespace, app: Any, settings: Any, parts: Collaborators, sandbox: Any
 ) -> Any:
     from vitedesk.api import DEFAULT_BASE_URL
-    from vitedesk.ui.login import AccountSession
+    from vitedesk.ui.account.login import AccountSession
     from vitedesk.ui.main_window import MainWindow
 
     demo_accounts: Sequence[Any] = ()

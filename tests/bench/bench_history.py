@@ -17,7 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest
 
 from vitedesk.store import HistoryStore
-from vitedesk.ui.history import HistoryWindow
+from vitedesk.ui.history.window import HistoryWindow
 
 pytestmark = pytest.mark.bench
 

@@ -18,11 +18,11 @@ from collections.abc import Callable
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from lead_samples import lead_lines
+from helpers.lead_samples import lead_lines
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
-from vitedesk.ui.leads import LeadEditor, summary_text
+from vitedesk.ui.compose.leads import LeadEditor, summary_text
 
 pytestmark = pytest.mark.bench
 

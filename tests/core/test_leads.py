@@ -10,9 +10,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vitedesk.core._leads_pause import CollectorPause
-from vitedesk.core._leads_rules import INVALID, UNVERIFIED, reference_verdict
-from vitedesk.core._leads_text import CLEANUP, expand_spreadsheet_numbers, normalise, piece_verdict
 from vitedesk.core.leads import (
     Duplicate,
     Lead,
@@ -21,6 +18,9 @@ from vitedesk.core.leads import (
     parse_leads,
     supported_regions,
 )
+from vitedesk.core.leads.pause import CollectorPause
+from vitedesk.core.leads.rules import INVALID, UNVERIFIED, reference_verdict
+from vitedesk.core.leads.text import CLEANUP, expand_spreadsheet_numbers, normalise, piece_verdict
 
 US = "+12025550143"
 

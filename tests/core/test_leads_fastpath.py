@@ -9,7 +9,7 @@ import phonenumbers
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vitedesk.core._leads_bulk import (
+from vitedesk.core.leads.bulk import (
     UNVERIFIED_MARK,
     VALID_MARK,
     _common_lines,
@@ -18,9 +18,9 @@ from vitedesk.core._leads_bulk import (
     bulk_rules,
     calling_code,
 )
-from vitedesk.core._leads_patterns import general_implied
-from vitedesk.core._leads_rules import UNVERIFIED, VALID, fast_verdict, reference_verdict, region_rules
-from vitedesk.core._leads_text import CLEANUP, FIRST_DIGIT_PIECE, first_digit_piece, raw_piece
+from vitedesk.core.leads.patterns import general_implied
+from vitedesk.core.leads.rules import UNVERIFIED, VALID, fast_verdict, reference_verdict, region_rules
+from vitedesk.core.leads.text import CLEANUP, FIRST_DIGIT_PIECE, first_digit_piece, raw_piece
 
 REGIONS = ("US", "CA", "GB", "FR", "DE", "IT", "AU", "BR", "RU")
 NUMBER_TYPES = (

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
-from sandbox_helpers import SandboxClient, login
+from helpers.sandbox_helpers import SandboxClient, login
 
 from vitedesk.sandbox import SandboxServer
 

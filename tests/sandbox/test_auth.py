@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import jwt
 import pytest
-from sandbox_helpers import BASIC, BUSINESS, LOGIN, SEND, SandboxClient, login
+from helpers.sandbox_helpers import BASIC, BUSINESS, LOGIN, SEND, SandboxClient, login
 
 from vitedesk.sandbox import DEMO_ACCOUNTS, SandboxServer
 

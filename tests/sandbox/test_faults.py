@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from sandbox_helpers import BUSINESS, LOGIN, SEND, SandboxClient, image_bytes, login
+from helpers.sandbox_helpers import BUSINESS, LOGIN, SEND, SandboxClient, image_bytes, login
 
 from vitedesk.sandbox import SandboxServer, create_app
 

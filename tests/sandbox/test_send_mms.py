@@ -6,7 +6,15 @@ import hashlib
 from collections.abc import Callable
 
 import pytest
-from sandbox_helpers import BASIC, BUSINESS, ENTERPRISE, PDF_BYTES, SandboxClient, image_bytes, png_files
+from helpers.sandbox_helpers import (
+    BASIC,
+    BUSINESS,
+    ENTERPRISE,
+    PDF_BYTES,
+    SandboxClient,
+    image_bytes,
+    png_files,
+)
 
 from vitedesk.sandbox import SandboxServer
 

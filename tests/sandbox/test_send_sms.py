@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from sandbox_helpers import BASIC, BUSINESS, ENTERPRISE, SEND, SandboxClient, login
+from helpers.sandbox_helpers import BASIC, BUSINESS, ENTERPRISE, SEND, SandboxClient, login
 
 from vitedesk.core.segments import analyze
 from vitedesk.sandbox import SandboxServer

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import httpx
 import pytest
-from sandbox_helpers import BUSINESS, ENTERPRISE, LOGIN, SEND, SandboxClient, login, png_files
+from helpers.sandbox_helpers import BUSINESS, ENTERPRISE, LOGIN, SEND, SandboxClient, login, png_files
 
 from vitedesk.sandbox import SandboxServer, SandboxStartError, create_app
 from vitedesk.sandbox.__main__ import parse_args

@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for helpers
+
 LEAD_LINES = ["020 7946 0018", "020 7946 0019", "+44 20 7946 0020"]
 REGION = "GB"
 MESSAGE = "Flash sale today, 20% off everything"
@@ -27,9 +29,9 @@ def expected_leads_text() -> str:
 
 
 async def compose(picture: Path, profile: Path) -> None:
+    from helpers.ui_wait import top_level, until
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from ui_wait import top_level, until
 
     from vitedesk.store import AppPaths, DraftStore
 

@@ -11,10 +11,10 @@ import sys
 from pathlib import Path
 
 import httpx
+from helpers.ui_wait import top_level, until
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-from ui_wait import top_level, until
 
 from vitedesk import __version__
 from vitedesk.app import main

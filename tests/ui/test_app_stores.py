@@ -5,10 +5,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from helpers.ui_keyring import NoKeychain
+from helpers.ui_wait import top_level, until
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
-from ui_keyring import NoKeychain
-from ui_wait import top_level, until
 
 from vitedesk.app import main
 from vitedesk.sandbox import DEMO_ACCOUNTS

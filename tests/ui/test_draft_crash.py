@@ -20,8 +20,8 @@ from draft_kill_driver import (
     SERVER_ID,
     expected_leads_text,
 )
+from helpers.ui_wait import top_level, until
 from PySide6.QtGui import QColor, QImage
-from ui_wait import top_level, until
 
 from vitedesk.app import main
 from vitedesk.core.campaign import RouteKind

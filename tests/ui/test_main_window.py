@@ -9,7 +9,7 @@ import sys
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QWidget
 
-from vitedesk.ui.send_flow import Notice
+from vitedesk.ui.send.send_flow import Notice
 
 BUSINESS = "business@sandbox.test"
 
@@ -179,7 +179,7 @@ def test_notice_action_retry_and_recipients(qtbot, sandbox, make_window) -> None
 LONG_SESSION = """
 import sys
 from PySide6.QtWidgets import QApplication
-from vitedesk.ui.login import AccountSession
+from vitedesk.ui.account.login import AccountSession
 from vitedesk.ui.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(AccountSession("https://core.vitemobile.com"))

@@ -13,10 +13,10 @@ import logging
 import secrets
 from pathlib import Path
 
+from helpers.ui_keyring import MemoryKeyring
+from helpers.ui_wait import top_level, until
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtTest import QTest
-from ui_keyring import MemoryKeyring
-from ui_wait import top_level, until
 
 from vitedesk.app import Collaborators, main
 from vitedesk.store import AppPaths, Settings, TokenVault
@@ -106,7 +106,7 @@ def test_no_password_or_token_in_any_file_after_a_whole_session(qtbot, sandbox, 
         "Logged out",
     ):
         assert event in log_text
-    assert "DEBUG   vitedesk.ui.draft_keeper: Draft saved" in log_text  # detailed logging was on
+    assert "DEBUG   vitedesk.ui.compose.draft_keeper: Draft saved" in log_text  # detailed logging was on
 
     needles = {
         "password": password.encode(),

@@ -23,18 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.campaign import Campaign, Problem
-from vitedesk.ui.composer import Composer
-from vitedesk.ui.confirm import protocol_text
-from vitedesk.ui.errors_view import StatusBanner
-from vitedesk.ui.images import ImagePicker
-from vitedesk.ui.leads import LeadEditor
-from vitedesk.ui.login import AccountSession, DemoAccountInfo, LoginDialog
-from vitedesk.ui.notice_area import NoticeArea
+from vitedesk.ui.account.login import AccountSession, DemoAccountInfo, LoginDialog
+from vitedesk.ui.common.sandbox_banner import SandboxBanner
+from vitedesk.ui.compose.composer import Composer
+from vitedesk.ui.compose.images import ImagePicker
+from vitedesk.ui.compose.leads import LeadEditor
+from vitedesk.ui.compose.route import RouteSelector
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
-from vitedesk.ui.route import RouteSelector
-from vitedesk.ui.sandbox_banner import SandboxBanner
-from vitedesk.ui.send_bar import SendBar
-from vitedesk.ui.send_flow import Notice, SendFlow, SendRecorder
+from vitedesk.ui.send.confirm import protocol_text
+from vitedesk.ui.send.errors_view import StatusBanner
+from vitedesk.ui.send.notice_area import NoticeArea
+from vitedesk.ui.send.send_bar import SendBar
+from vitedesk.ui.send.send_flow import Notice, SendFlow, SendRecorder
 
 WAIT_BEFORE_CLOSING = (
     "ViteDesk is waiting for ViteMobile's answer about your campaign. Close it after the answer arrives."

@@ -14,11 +14,11 @@ from PySide6.QtGui import QDesktopServices
 
 from vitedesk.store.drafts import DraftStore
 from vitedesk.store.history import HistoryStore
-from vitedesk.ui.draft_keeper import DraftKeeper
-from vitedesk.ui.history import HistoryWindow
-from vitedesk.ui.history_recorder import HistoryRecorder
+from vitedesk.ui.common.widgets import Tone
+from vitedesk.ui.compose.draft_keeper import DraftKeeper
+from vitedesk.ui.history.recorder import HistoryRecorder
+from vitedesk.ui.history.window import HistoryWindow
 from vitedesk.ui.main_window import MainWindow
-from vitedesk.ui.widgets_common import Tone
 
 log = logging.getLogger(__name__)
 

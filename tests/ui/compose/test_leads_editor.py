@@ -1,0 +1,166 @@
+"""LeadEditor: typing and pasting, background parsing, problem rows that lead to their line, file import."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from helpers.lead_samples import lead_lines
+from helpers.ui_drag import drop_files
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence
+
+from vitedesk.ui.compose.leads import LeadEditor, summary_text
+
+GOOD = ["+1 202 555 0143", "(202) 555-0178", "+44 20 7946 0958"]
+
+
+@pytest.fixture
+def editor(qtbot) -> LeadEditor:
+    widget = LeadEditor()
+    qtbot.addWidget(widget)
+    widget.resize(520, 520)
+    widget.show()
+    return widget
+
+
+def wait_for_summary(qtbot, editor: LeadEditor, expected: str, timeout: int = 5000) -> None:
+    qtbot.waitUntil(lambda: editor.leadSummary.text() == expected and not editor.is_busy(), timeout=timeout)
+
+
+def test_typed_numbers_are_summarised_after_a_pause(qtbot, editor: LeadEditor) -> None:
+    with qtbot.waitSignal(editor.reportChanged, timeout=5000) as changed:
+        for line in ("+1 202 555 0143", "202-555-0143"):
+            qtbot.keyClicks(editor.leadEdit, line)
+            qtbot.keyClick(editor.leadEdit, Qt.Key.Key_Return)
+    assert changed.args[0].numbers == ["+12025550143"]
+    wait_for_summary(qtbot, editor, "1 recipient · 1 duplicate removed")
+    assert editor.text() == "+1 202 555 0143\n202-555-0143\n"  # kept as typed
+
+
+def test_pasted_text_lists_unusable_lines_and_clicking_one_goes_there(qtbot, editor: LeadEditor) -> None:
+    lines = [*GOOD, "202-555", "hello 12", GOOD[0]]
+    QGuiApplication.clipboard().setText("\n".join(lines))
+    editor.leadEdit.setFocus()
+    qtbot.keySequence(editor.leadEdit, QKeySequence.StandardKey.Paste)
+    wait_for_summary(qtbot, editor, "3 recipients · 1 duplicate removed · 2 can't be used")
+    view = editor.problemList
+    assert view.isVisible()
+    first = view.model().index(0, 0).data()
+    assert first.startswith("Line 4: 202-555 — ")
+    # Click the row: the editor selects that line and takes the focus.
+    editor.leadEdit.moveCursor(editor.leadEdit.textCursor().MoveOperation.Start)
+    rect = view.visualRect(view.model().index(1, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    cursor = editor.leadEdit.textCursor()
+    assert cursor.blockNumber() == 4
+    assert cursor.selectedText() == "hello 12"
+    qtbot.waitUntil(editor.leadEdit.hasFocus)
+
+
+def test_unusual_numbers_are_warned_about(qtbot, editor: LeadEditor) -> None:
+    editor.set_text("+1 202 555 0143\n+1 555 555 5555\n")
+    qtbot.waitUntil(lambda: editor.unverifiedNotice.isVisible(), timeout=5000)
+    assert "1 number looks unusual" in editor.unverifiedNotice.text()
+    rows = [editor.problemsModel.index(row, 0).data() for row in range(editor.problemsModel.rowCount())]
+    assert any(row.startswith("Line 2: +1 555 555 5555 — ") for row in rows)
+
+
+def test_stale_results_are_discarded(qtbot, editor: LeadEditor) -> None:
+    reports = []
+    editor.reportChanged.connect(reports.append)
+    editor.set_text("\n".join(f"+1 202 555 {i:04d}" for i in range(3000)))
+    editor.set_text(GOOD[0])  # replaces the text before the first parse can land
+    wait_for_summary(qtbot, editor, "1 recipient")
+    qtbot.wait(300)
+    assert reports and reports[-1].numbers == ["+12025550143"]
+    assert editor.leadSummary.text() == "1 recipient"
+
+
+def test_default_country_changes_how_local_numbers_are_read(qtbot, editor: LeadEditor) -> None:
+    assert editor.default_region() == "US"
+    assert editor.regionCombo.currentText() == "United States (+1)"
+    editor.set_text("020 7946 0958")
+    wait_for_summary(qtbot, editor, "0 recipients · 1 can't be used")
+    with qtbot.waitSignal(editor.reportChanged, timeout=5000) as changed:
+        assert editor.set_default_region("GB")
+    assert changed.args[0].numbers == ["+442079460958"]
+    assert editor.regionCombo.currentText() == "United Kingdom (+44)"
+
+
+def test_country_picker_is_searchable_and_reverts_unknown_text(qtbot, editor: LeadEditor) -> None:
+    combo = editor.regionCombo
+    line = combo.lineEdit()
+    line.selectAll()
+    qtbot.keyClicks(line, "germ")
+    line.editingFinished.emit()
+    assert editor.default_region() == "DE"
+    line.selectAll()
+    qtbot.keyClicks(line, "Atlantis")
+    line.editingFinished.emit()
+    assert editor.default_region() == "DE"
+    assert combo.currentText() == "Germany (+49)"
+
+
+def test_import_file_decodes_bom_and_cp1252_and_appends(qtbot, editor: LeadEditor, tmp_path: Path) -> None:
+    bom = tmp_path / "leads.csv"
+    bom.write_bytes("\ufeffName,Phone\nJosé,+1 202 555 0143\n".encode())
+    legacy = tmp_path / "old.txt"
+    legacy.write_bytes("Zoë;+44 20 7946 0958\r\n".encode("cp1252"))
+    assert editor.import_file(bom) is None
+    assert editor.import_file(legacy) is None
+    assert editor.text() == "Name,Phone\nJosé,+1 202 555 0143\nZoë;+44 20 7946 0958"
+    wait_for_summary(qtbot, editor, "2 recipients")
+
+
+def test_import_refuses_other_files_with_a_sentence(qtbot, editor: LeadEditor, tmp_path: Path) -> None:
+    sheet = tmp_path / "leads.xlsx"
+    sheet.write_bytes(b"PK\x03\x04 not text")
+    sentence = editor.import_file(sheet)
+    assert sentence is not None and sentence.startswith("“leads.xlsx” is not a text or CSV file.")
+    assert editor.fileNotice.text() == sentence
+    missing = editor.import_file(tmp_path / "gone.csv")
+    assert missing is not None and "could not be found" in missing
+    assert editor.text() == ""
+
+
+def test_dropping_csv_on_the_editor_imports_it(qtbot, editor: LeadEditor, tmp_path: Path) -> None:
+    csv = tmp_path / "list.csv"
+    csv.write_text("+1 202 555 0143\n+1 202 555 0178\n")
+    assert drop_files(editor.leadEdit.viewport(), [csv]) == (True, True)
+    assert editor.text() == "+1 202 555 0143\n+1 202 555 0178"
+    wait_for_summary(qtbot, editor, "2 recipients")
+    pdf = tmp_path / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    assert drop_files(editor, [pdf])[1]
+    assert "“scan.pdf” is not a text or CSV file" in editor.fileNotice.text()
+
+
+def test_200k_lines_load_without_freezing_and_undo_restores_the_old_text(qtbot, editor: LeadEditor) -> None:
+    editor.leadEdit.setPlainText("keep me")
+    big = lead_lines(200_000)
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    editor.set_text(big)
+    # set_text returns at once; the summary says what is happening while the work runs elsewhere.
+    assert editor.is_busy()
+    assert editor.leadSummary.text() == "Checking 200,000 lines…"
+    qtbot.waitUntil(lambda: not editor.is_busy(), timeout=60_000)
+    timer.stop()
+    assert len(ticks) > 5  # the event loop kept running while the text loaded and was parsed
+    assert editor.leadEdit.document().blockCount() == 200_000
+    assert editor.text() == big
+    report = editor.report()
+    assert len(report.invalid) == 2_000
+    assert len(report.numbers) + len(report.duplicates) + len(report.invalid) == 200_000
+    assert editor.leadSummary.text() == summary_text(report)
+    assert editor.leadSummary.text().endswith(" · 2,000 can't be used")
+    # The problem list shows the first rows only until scrolled.
+    assert 0 < editor.problemsModel.rowCount() < editor.problemsModel.total() == 2_000
+    editor.leadEdit.setFocus()
+    qtbot.keySequence(editor.leadEdit, QKeySequence.StandardKey.Undo)
+    qtbot.waitUntil(lambda: editor.text() == "keep me")

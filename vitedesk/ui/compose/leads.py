@@ -1,0 +1,394 @@
+"""Recipients: the lead text box, default country, live summary and the lines that need attention.
+
+Parsing runs on a worker thread (concurrent.futures, result queued back as a Qt signal), debounced, and a
+generation counter drops results for text that has changed since. The user's text is never rewritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from vitedesk.core.leads import LeadReport, parse_leads, supported_regions
+from vitedesk.core.wording import plural
+from vitedesk.ui.common.widgets import InlineNotice, Tone
+from vitedesk.ui.compose.lead_problems import LeadProblemsView
+from vitedesk.ui.compose.lead_problems_model import (
+    UNVERIFIED_REASON,
+    LeadProblem,
+    LeadProblemsModel,
+    ProblemKind,
+)
+from vitedesk.ui.compose.lead_text import LeadFileError, LeadTextEdit, read_lead_file
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 200
+LEAD_FILE_FILTER = "Lists of numbers (*.txt *.csv);;All files (*)"
+EMPTY_SUMMARY = "Paste or type phone numbers, one per line, or import a .txt or .csv file."
+
+
+def summary_text(report: LeadReport) -> str:
+    """ "1,204 recipients · 12 duplicates removed · 3 can't be used" (zero counts left out)."""
+    parts = [plural(len(report.numbers), "recipient")]
+    if report.duplicates:
+        parts.append(f"{plural(len(report.duplicates), 'duplicate')} removed")
+    if report.invalid:
+        parts.append(f"{len(report.invalid):,} can't be used")
+    return " · ".join(parts)
+
+
+def unverified_text(report: LeadReport) -> str:
+    """Warning for numbers the parser accepted but could not confirm, or ""."""
+    count = len(report.unverified)
+    if not count:
+        return ""
+    if count == 1:
+        return (
+            "1 number looks unusual for its country (for example a 555 number) — check it; "
+            "it is marked in the list below."
+        )
+    return (
+        f"{count:,} numbers look unusual for their country (for example 555 numbers) — check them; "
+        "they are marked in the list below."
+    )
+
+
+def problems_of(report: LeadReport) -> list[LeadProblem]:
+    """Unusable lines first, then unusual numbers, each in line order."""
+    found = [LeadProblem(r.line, r.raw, r.reason, ProblemKind.UNUSABLE) for r in report.invalid]
+    found.sort(key=lambda problem: problem.line)
+    unusual = [
+        LeadProblem(lead.line, lead.raw, UNVERIFIED_REASON, ProblemKind.UNVERIFIED)
+        for lead in report.unverified
+    ]
+    unusual.sort(key=lambda problem: problem.line)
+    return found + unusual
+
+
+class RegionCombo(QComboBox):
+    """Searchable country picker: type any part of a name or calling code; unknown text reverts on leaving."""
+
+    regionChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        for code, name, calling_code in supported_regions():
+            self.addItem(f"{name} (+{calling_code})", code)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(22)
+        self._region = ""
+        self.currentIndexChanged.connect(self._on_index)
+        line = self.lineEdit()
+        if line is not None:
+            line.editingFinished.connect(self._commit_text)
+
+    def region(self) -> str:
+        return self._region
+
+    def set_region(self, code: str) -> bool:
+        """Select region ``code`` (e.g. "US"); False when it is not in the list."""
+        index = self.findData(code.upper())
+        if index < 0:
+            return False
+        self.setCurrentIndex(index)
+        self._on_index(index)
+        return True
+
+    def _on_index(self, index: int) -> None:
+        code = self.itemData(index) if index >= 0 else None
+        if isinstance(code, str) and code != self._region:
+            self._region = code
+            self.regionChanged.emit(code)
+
+    def _commit_text(self) -> None:
+        text = self.currentText().strip().casefold()
+        exact = [i for i in range(self.count()) if self.itemText(i).casefold() == text]
+        starts = (
+            [i for i in range(self.count()) if self.itemText(i).casefold().startswith(text)] if text else []
+        )
+        choice = (exact or starts or [self.findData(self._region)])[0]
+        if choice >= 0:
+            self.setCurrentIndex(choice)
+            self.setEditText(self.itemText(choice))
+
+
+class _ParseBridge(QObject):
+    finished = Signal(int, object)  # generation, LeadReport | Exception
+
+
+class LeadEditor(QWidget):
+    """Paste, type, drop or import leads; reportChanged(LeadReport) after each (debounced) parse."""
+
+    reportChanged = Signal(object)  # LeadReport
+    busyChanged = Signal(bool)  # True while a parse or a large load is under way
+    textChanged = Signal()
+    defaultRegionChanged = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, default_region: str = "US") -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Recipients")
+        self.setAcceptDrops(True)
+        self._generation = 0
+        self._parsing = False
+        self._parsed_text_is_blank = True
+        self._busy = False
+        self._report: LeadReport = parse_leads("", default_region)
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lead-parse")
+        executor = self._executor
+        self.destroyed.connect(lambda *_: executor.shutdown(wait=False, cancel_futures=True))
+        self._bridge = _ParseBridge(self)
+        self._bridge.finished.connect(self._on_parsed)
+
+        self.leadEdit = LeadTextEdit(self)
+        self.leadEdit.setObjectName("leadEdit")
+        self.leadEdit.setAccessibleName("Phone numbers, one per line")
+        self.leadEdit.setPlaceholderText("+1 202 555 0143\n(202) 555-0178\n…")
+        self.leadEdit.setTabChangesFocus(True)
+        self.leadEdit.setLineWrapMode(LeadTextEdit.LineWrapMode.NoWrap)
+
+        self.regionLabel = QLabel("Default &country:", self)
+        self.regionCombo = RegionCombo(self)
+        self.regionCombo.setObjectName("regionCombo")
+        self.regionCombo.setAccessibleName("Default country for numbers without a country code")
+        self.regionCombo.setToolTip("Used for numbers written without a + and country code.")
+        self.regionLabel.setBuddy(self.regionCombo)
+        self.importButton = QPushButton("&Import file…", self)
+        self.importButton.setObjectName("importButton")
+        self.importButton.setAccessibleName("Import numbers from a file")
+        self.importButton.setToolTip("Add the numbers from a .txt or .csv file (Ctrl+O).")
+
+        self.leadSummary = QLabel(EMPTY_SUMMARY, self)
+        self.leadSummary.setObjectName("leadSummary")
+        self.leadSummary.setAccessibleName("Recipients summary")
+        self.leadSummary.setWordWrap(True)
+        font = self.leadSummary.font()
+        font.setBold(True)
+        self.leadSummary.setFont(font)
+
+        self.fileNotice = InlineNotice(self, dismissable=True)
+        self.fileNotice.setObjectName("leadFileNotice")
+        self.unverifiedNotice = InlineNotice(self, dismissable=False)
+        self.unverifiedNotice.setObjectName("leadUnverified")
+        self.problemsModel = LeadProblemsModel(parent=self)
+        self.problemList = LeadProblemsView(self.problemsModel, self)
+        self.problemList.setObjectName("leadProblems")
+        self.problemList.setAccessibleName("Lines that need attention; press Enter to go to the line")
+        self.problemList.hide()
+
+        controls = QHBoxLayout()
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.addWidget(self.regionLabel)
+        controls.addWidget(self.regionCombo, 1)
+        controls.addStretch(0)
+        controls.addWidget(self.importButton)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(controls)
+        layout.addWidget(self.leadEdit, 1)
+        layout.addWidget(self.leadSummary)
+        layout.addWidget(self.fileNotice)
+        layout.addWidget(self.unverifiedNotice)
+        layout.addWidget(self.problemList)
+        QWidget.setTabOrder(self.regionCombo, self.importButton)
+        QWidget.setTabOrder(self.importButton, self.leadEdit)
+        QWidget.setTabOrder(self.leadEdit, self.problemList)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(DEBOUNCE_MS)
+        self._debounce.timeout.connect(self._start_parse)
+
+        if not self.regionCombo.set_region(default_region):
+            self.regionCombo.set_region("US")
+        self.leadEdit.textChanged.connect(self._on_text_changed)
+        self.leadEdit.filesDropped.connect(self.import_files)
+        self.leadEdit.loadStarted.connect(self._parse_first)
+        self.leadEdit.loadFinished.connect(self._update_busy)
+        self.regionCombo.regionChanged.connect(self._on_region_changed)
+        self.importButton.clicked.connect(self.choose_file)
+        self.problemList.lineActivated.connect(self.go_to_line)
+
+    # -- public API ---------------------------------------------------------------------------------
+
+    def report(self) -> LeadReport:
+        """The latest parse result (see is_busy() for whether the text changed since)."""
+        return self._report
+
+    def is_busy(self) -> bool:
+        """True while the shown report may be out of date (parse pending or large text loading)."""
+        return self._busy
+
+    def text(self) -> str:
+        return self.leadEdit.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Replace the whole text (drafts, tests); large texts load without blocking the window."""
+        self.fileNotice.dismiss()
+        self.leadEdit.load_text(text)
+
+    def default_region(self) -> str:
+        return self.regionCombo.region()
+
+    def set_default_region(self, region: str) -> bool:
+        """Choose the default country by code ("US", "GB"); False when unknown (the choice is kept)."""
+        return self.regionCombo.set_region(region)
+
+    def choose_file(self) -> None:
+        """Ask for a .txt or .csv file and import it."""
+        path, _filter = QFileDialog.getOpenFileName(self, "Import phone numbers", "", LEAD_FILE_FILTER)
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path | str) -> str | None:
+        """Add a .txt/.csv file's lines after the current text; returns the refusal sentence or None."""
+        refusals = self.import_files([Path(path)])
+        return refusals[0] if refusals else None
+
+    def import_files(self, paths: Iterable[Path]) -> list[str]:
+        """Import several files in order; refusals are shown inline and returned."""
+        refusals: list[str] = []
+        texts: list[str] = []
+        for path in paths:
+            try:
+                texts.append(read_lead_file(Path(path)))
+            except LeadFileError as refused:
+                refusals.append(str(refused))
+        if refusals:
+            self.fileNotice.show_message("\n".join(refusals), Tone.ERROR)
+        else:
+            self.fileNotice.dismiss()
+        if texts:
+            current = self.text()
+            pieces = [current] if current.strip() else []
+            pieces.extend(text.rstrip("\r\n") for text in texts)
+            self.leadEdit.load_text("\n".join(pieces))
+        return refusals
+
+    def go_to_line(self, line: int) -> None:
+        """Select 1-based ``line`` in the editor, scroll to it and give the editor the focus."""
+        block = self.leadEdit.document().findBlockByNumber(max(0, line - 1))
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
+        self.leadEdit.setTextCursor(cursor)
+        self.leadEdit.centerCursor()
+        self.leadEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- drops on the whole area ------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        mime = event.mimeData()
+        if mime is not None and mime.hasUrls() and all(url.isLocalFile() for url in mime.urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        mime = event.mimeData()
+        if mime is None or not mime.hasUrls():
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_files([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
+
+    # -- parsing --------------------------------------------------------------------------------------
+
+    def _on_text_changed(self) -> None:
+        self.textChanged.emit()
+        if self.leadEdit.bulk_loading:
+            return  # its parse started with the load
+        self._debounce.start()
+        self._update_busy()
+
+    def _on_region_changed(self, region: str) -> None:
+        self.defaultRegionChanged.emit(region)
+        self._start_parse()
+
+    def _parse_first(self, text: str) -> None:
+        # The summary matters more than seeing all 200,000 lines at once: let the parse run first.
+        self.leadEdit.pause_loading(True)
+        self._start_parse(text)
+
+    def _start_parse(self, text: str | None = None) -> None:
+        self._debounce.stop()
+        if text is None:
+            text = self.text()
+        self._generation += 1
+        generation = self._generation
+        self._parsed_text_is_blank = not text.strip()
+        self._parsing = True
+        self._update_busy()
+        if len(text) >= 10_000:
+            lines = text.count("\n") + 1
+            self.leadSummary.setText(f"Checking {plural(lines, 'line')}…")
+        future = self._executor.submit(parse_leads, text, self.default_region())
+        future.add_done_callback(lambda done: self._deliver(generation, done))
+
+    def _deliver(self, generation: int, future: Future[LeadReport]) -> None:
+        if future.cancelled():
+            return
+        error = future.exception()
+        with contextlib.suppress(RuntimeError):  # the editor was deleted meanwhile
+            self._bridge.finished.emit(generation, error if error is not None else future.result())
+
+    @Slot(int, object)
+    def _on_parsed(self, generation: int, result: object) -> None:
+        if generation != self._generation:
+            return  # the text or country changed after this parse started
+        self._parsing = False
+        self.leadEdit.pause_loading(False)
+        self._update_busy()
+        if isinstance(result, BaseException):
+            log.error("Parsing leads failed", exc_info=result)
+            self.leadSummary.setText(
+                "ViteDesk could not check these numbers. Edit the list or import it again; "
+                "if this keeps happening, restart ViteDesk."
+            )
+            return
+        assert isinstance(result, LeadReport)
+        self._report = result
+        self._show_report(result)
+        self.reportChanged.emit(result)
+
+    def _show_report(self, report: LeadReport) -> None:
+        self.leadSummary.setText(EMPTY_SUMMARY if self._parsed_text_is_blank else summary_text(report))
+        self.unverifiedNotice.show_message(unverified_text(report), Tone.WARNING)
+        self.problemsModel.set_problems(problems_of(report))
+        self.problemList.setVisible(self.problemsModel.total() > 0)
+        self.problemList.fit_height()
+
+    def _update_busy(self) -> None:
+        busy = self._parsing or self._debounce.isActive() or self.leadEdit.bulk_loading
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)

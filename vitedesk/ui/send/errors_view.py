@@ -1,0 +1,71 @@
+"""The notice under the Send button: what happened to the last send, and the one action that helps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
+
+from vitedesk.ui.send.send_flow import Notice
+
+ACCENTS = {"success": "#2e7d32", "info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
+ICONS = {
+    "success": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+}
+ACTION_LABELS = {"retry": "Try again", "recipients": "Check recipients", "login": "Log in…"}
+
+
+class StatusBanner(QFrame):
+    """A coloured stripe, an icon, the sentence [sendStatus] and an optional action button.
+
+    Colours only mark the edge; text and background come from the system palette (light and dark themes).
+    """
+
+    actionRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("statusBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 6, 6)
+        self.icon = QLabel(objectName="statusIcon")
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.sendStatus = QLabel(objectName="sendStatus")
+        self.sendStatus.setWordWrap(True)
+        self.sendStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sendStatus.setAccessibleName("Result of the last send")
+        layout.addWidget(self.sendStatus, 1)
+        self.actionButton = QPushButton(objectName="statusAction")
+        self.actionButton.setVisible(False)
+        self.actionButton.setAccessibleName("What to do next")
+        self.actionButton.clicked.connect(lambda: self.actionRequested.emit(self._action))
+        layout.addWidget(self.actionButton, 0, Qt.AlignmentFlag.AlignTop)
+        self.closeButton = QPushButton("Dismiss", objectName="statusDismiss")
+        self.closeButton.setFlat(True)
+        self.closeButton.clicked.connect(self.hide)
+        layout.addWidget(self.closeButton, 0, Qt.AlignmentFlag.AlignTop)
+        self._action = ""
+        self.notice: Notice | None = None
+        self.hide()
+
+    def show_notice(self, notice: Notice) -> None:
+        self.notice = notice
+        accent = ACCENTS[notice.level]
+        self.setStyleSheet(
+            f"#statusBanner {{ border: 1px solid {accent}; border-left: 6px solid {accent};"
+            " background: palette(alternate-base); border-radius: 3px; }"
+        )
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        self.icon.setPixmap(self.style().standardIcon(ICONS[notice.level]).pixmap(size, size))
+        self.sendStatus.setText(notice.text)
+        self._action = notice.action
+        self.actionButton.setText(ACTION_LABELS.get(notice.action, ""))
+        self.actionButton.setAccessibleName(ACTION_LABELS.get(notice.action, "What to do next"))
+        self.actionButton.setVisible(bool(notice.action))
+        self.show()
+
+    def show_progress(self, text: str) -> None:
+        self.show_notice(Notice("info", text))

@@ -1,0 +1,282 @@
+"""Sending a campaign: confirm -> (log in if needed) -> API -> a notice the window shows.
+
+The flow is busy from the click until the answer, and a request made while busy is ignored, so double clicks
+and repeated Ctrl+Return produce one request. The campaign is an immutable value built at the click: after a
+401 the same value goes out once the person has logged in again. Nothing here touches what the person typed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from vitedesk.api import (
+    ApiError,
+    DailyLimitExceeded,
+    Forbidden,
+    NotSent,
+    NoValidNumbers,
+    OutcomeUnknown,
+    SendReceipt,
+    ServerError,
+    Unauthorized,
+    VerificationRequired,
+)
+from vitedesk.core.campaign import Campaign, RouteKind
+from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.qt_async import TaskHolder, open_dialog
+from vitedesk.ui.send.confirm import ConfirmDialog
+
+log = logging.getLogger(__name__)
+
+Level = Literal["success", "info", "warning", "error"]
+Action = Literal["", "retry", "recipients", "login"]
+
+SESSION_EXPIRED = (
+    "Your session has expired. Log in again and your campaign will be sent; nothing needs retyping."
+)
+SESSION_ENDING = "Your session is about to expire. Log in again and your campaign will be sent."
+NOT_SIGNED_IN = "Log in to send your campaign. Everything you typed is kept."
+HISTORY_UNWRITABLE = (
+    "Nothing was sent: ViteDesk could not write this send into its history, which is what protects you "
+    "from sending twice. Check that the disk is not full, then try again."
+)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """What the window shows after a send attempt: a sentence, how serious it is, and the helpful action."""
+
+    level: Level
+    text: str
+    action: Action = ""
+    campaign_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PreviousSend:
+    """An identical campaign sent earlier (for "You sent this exact campaign at 10:42 (id 981)")."""
+
+    sent_at: datetime
+    campaign_id: int | None
+
+
+class SendRecorder(Protocol):
+    """Send history as the flow uses it; optional. Every attempt is begun before the request goes out."""
+
+    def last_identical(self, campaign: Campaign) -> PreviousSend | None: ...
+    def begin(self, campaign: Campaign, account: str) -> int: ...
+    def mark_sent(self, local_id: int, receipt: SendReceipt) -> None: ...
+    def mark_failed(self, local_id: int, error: ApiError) -> None: ...
+    def mark_unknown(self, local_id: int, error: ApiError) -> None: ...
+
+
+LoginPrompt = Callable[[str], Awaitable[bool]]
+"""Opens the login dialog with a reason; True once signed in, False if the person cancelled."""
+
+
+def licence_hint(campaign: Campaign) -> str:
+    needs = []
+    if campaign.route.kind is RouteKind.SID:
+        needs.append("a sender ID needs an Enterprise licence")
+    if campaign.effective_protocol == "MMS":
+        needs.append("MMS pictures need a Business or Enterprise licence")
+    if not needs:
+        return ""
+    sentence = " and ".join(needs)
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def notice_for_error(error: BaseException, campaign: Campaign) -> Notice:
+    """The sentence and the helpful action for a failed send."""
+    if not isinstance(error, ApiError):
+        return Notice(
+            "error",
+            "Something unexpected went wrong inside ViteDesk, and the campaign may not have been sent. "
+            "Check the campaign list in your ViteMobile account before sending again.",
+        )
+    text = error.user_message
+    if isinstance(error, Forbidden):
+        hint = licence_hint(campaign)
+        return Notice("error", f"{text} {hint}".strip())
+    if isinstance(error, NoValidNumbers):
+        return Notice("error", text, "recipients")
+    if isinstance(error, VerificationRequired):
+        return Notice(
+            "error",
+            f"{text} Verification is a one-time identity check by ViteMobile; until it is done, an account "
+            "can only send to one number at a time.",
+        )
+    if isinstance(error, DailyLimitExceeded):
+        return Notice("error", text)
+    if isinstance(error, NotSent):
+        return Notice("error", text, "retry")
+    if isinstance(error, Unauthorized):
+        return Notice("warning", NOT_SIGNED_IN, "login")
+    if isinstance(error, OutcomeUnknown | ServerError):
+        return Notice("warning", text)  # it may have gone out: no retry button, on purpose
+    return Notice("error", text + (f" ViteMobile said: {error.detail}" if error.detail else ""))
+
+
+class SendFlow(QObject):
+    """Controller of one send at a time.
+
+    Signals: busyChanged(bool) from the request to the notice (confirmation and login included);
+    sendingChanged(bool) around the network request itself; finished(Notice).
+    """
+
+    busyChanged = Signal(bool)
+    sendingChanged = Signal(bool)
+    finished = Signal(object)
+
+    def __init__(
+        self,
+        session: AccountSession,
+        ask_login: LoginPrompt,
+        parent_widget: QWidget | None = None,
+        recorder: SendRecorder | None = None,
+        tasks: TaskHolder | None = None,
+    ) -> None:
+        super().__init__()
+        self._session = session
+        self._ask_login = ask_login
+        self._parent = parent_widget
+        self._recorder = recorder
+        self._tasks = tasks or TaskHolder()
+        self._busy = False
+        self.confirm_dialog: ConfirmDialog | None = None  # while open, for tests and screenshots
+
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
+    def set_recorder(self, recorder: SendRecorder | None) -> None:
+        self._recorder = recorder
+
+    def request_send(self, campaign: Campaign) -> asyncio.Task[Notice] | None:
+        """Start sending `campaign` unless a send is already under way (then None: the request is ignored)."""
+        if self._busy:
+            return None
+        self._set_busy(True)
+        return self._tasks.start(self._run(campaign), name="send campaign")
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        self.busyChanged.emit(busy)
+
+    async def _run(self, campaign: Campaign) -> Notice:
+        try:
+            notice = await self.send(campaign)
+        except Exception as error:  # a defect must still end the busy state and say something
+            log.exception("Sending failed unexpectedly")
+            notice = notice_for_error(error, campaign)
+        finally:
+            self._set_busy(False)
+        self.finished.emit(notice)
+        return notice
+
+    async def send(self, campaign: Campaign) -> Notice:
+        """Confirm, make sure someone is signed in, send; return the notice to show (no ApiError escapes)."""
+        if not await self._confirmed(campaign):
+            log.info("Send cancelled before anything went out")
+            return Notice("info", "Not sent. Your campaign is still here.")
+        reason = SESSION_ENDING if self._session.signed_in else NOT_SIGNED_IN
+        # Checked once: a server that issues tokens shorter than a minute must not cause a login loop.
+        needs_login = not self._session.signed_in or self._session.expires_within(60)
+        while True:
+            if needs_login and not await self._ask_login(reason):
+                return Notice(
+                    "warning", "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
+                )
+            needs_login = False
+            try:
+                local_id = self._begin(campaign)
+            except Exception:  # no "sending" row, no request: a crash now would leave no trace
+                log.exception("Could not record the send attempt; nothing was sent")
+                return Notice("error", HISTORY_UNWRITABLE, "retry")
+            log.info(
+                "Sending campaign: %d recipients, %d part(s) each, %d messages, %s, %s, %d image(s)",
+                len(campaign.leads),
+                campaign.segment_info.segments,
+                campaign.total_messages,
+                campaign.route.kind.value,
+                campaign.effective_protocol,
+                len(campaign.images),
+            )
+            self.sendingChanged.emit(True)
+            try:
+                receipt = await self._session.client.send(campaign)
+            except Unauthorized as error:
+                log.warning("Send refused: the session is no longer valid (401); asking to log in again")
+                self._record(local_id, error)
+                self._session.forget_token()
+                reason, needs_login = SESSION_EXPIRED, True
+                continue
+            except ApiError as error:
+                log.warning("Send failed: %s (status %s)", type(error).__name__, error.status)
+                self._record(local_id, error)
+                return notice_for_error(error, campaign)
+            finally:
+                self.sendingChanged.emit(False)
+            log.info("Send accepted: campaign %d, status %s", receipt.id, receipt.status)
+            if self._recorder is not None and local_id is not None:
+                self._recorder.mark_sent(local_id, receipt)
+            return Notice(
+                "success",
+                f"Sent. ViteMobile accepted campaign {receipt.id} for {campaign.total_messages:,} messages "
+                f"(status: {receipt.status}).",
+                campaign_id=receipt.id,
+            )
+
+    async def _confirmed(self, campaign: Campaign) -> bool:
+        if self._recorder is not None:
+            previous = self._recorder.last_identical(campaign)
+            if previous is not None and not await self._confirm_again(previous):
+                return False
+        dialog = ConfirmDialog(
+            campaign, self._session.account_label if self._session.signed_in else "", self._parent
+        )
+        self.confirm_dialog = dialog
+        try:
+            return await open_dialog(dialog) == ConfirmDialog.DialogCode.Accepted
+        finally:
+            self.confirm_dialog = None
+            dialog.deleteLater()
+
+    async def _confirm_again(self, previous: PreviousSend) -> bool:
+        when = previous.sent_at.astimezone().strftime("%H:%M")
+        ident = f" (id {previous.campaign_id})" if previous.campaign_id is not None else ""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "Send the same campaign again?",
+            f"You sent this exact campaign at {when}{ident}. Send it again?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            self._parent,
+        )
+        box.setObjectName("duplicateDialog")
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        try:
+            await open_dialog(box)
+            return box.clickedButton() is box.button(QMessageBox.StandardButton.Yes)
+        finally:
+            box.deleteLater()
+
+    def _begin(self, campaign: Campaign) -> int | None:
+        if self._recorder is None:
+            return None
+        return self._recorder.begin(campaign, self._session.username)
+
+    def _record(self, local_id: int | None, error: ApiError) -> None:
+        if self._recorder is None or local_id is None:
+            return
+        if isinstance(error, OutcomeUnknown | ServerError):
+            self._recorder.mark_unknown(local_id, error)
+        else:
+            self._recorder.mark_failed(local_id, error)
