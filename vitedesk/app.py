@@ -19,8 +19,9 @@ from vitedesk import __version__
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# Next to the package in a source tree; inside the bundle (sys._MEIPASS) when frozen by PyInstaller.
+RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent)) / "resources"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -43,7 +44,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="build the main window, touch the keychain and the HTTP client, then exit (packaging check)",
+        help="send one MMS from the real window to the built-in sandbox (or --server), then exit: "
+        "0 and 'smoke test passed: campaign <id>', else 1 (installer check; throwaway data, no keychain)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="with --smoke-test: the server to send to (account in VITEDESK_SMOKE_USERNAME/_PASSWORD)",
     )
     parser.add_argument(
         "--log-level",
@@ -111,11 +118,27 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
 
 
 async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators | None = None) -> int:
-    """One session of the app: open the stores, build, show, wait for the window to close, shut down."""
+    """One session of the app (or of the smoke test: throwaway data folder, tokens kept in memory)."""
+    parts = collaborators or Collaborators()
+    if args.smoke_test:
+        from vitedesk.ui.smoke import MemoryVault, arm_watchdog, throwaway_profile
+
+        watchdog = arm_watchdog()
+        with throwaway_profile() as profile:
+            args.profile_dir, args.sandbox = Path(profile), args.server is None
+            parts.vault = MemoryVault()
+            try:
+                return await run_session(args, app, parts)
+            finally:
+                watchdog.cancel()
+    return await run_session(args, app, parts)
+
+
+async def run_session(args: argparse.Namespace, app: Any, parts: Collaborators) -> int:
+    """Open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
     from vitedesk.wiring import open_services
 
-    parts = collaborators or Collaborators()
     paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
     services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
     parts.vault = services.vault
@@ -144,11 +167,14 @@ async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: C
     window = None
     session = None
     try:
+        if args.smoke_test and args.server:
+            settings.server_url = args.server
         window, session = build_window(args, app, settings, parts, sandbox)
-        if args.smoke_test:
-            print(f"ViteDesk {__version__}: main window built; keychain: {keychain_backend()}")
-            return 0
         workspace = attach_stores(window, services, parts)
+        if args.smoke_test:
+            from vitedesk.ui.smoke import run_smoke
+
+            return await run_smoke(window, args.server, RESOURCES / "samples" / "smoke-picture.png")
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
         def window_closed() -> None:
