@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from vitedesk.core.campaign import Campaign, Problem
 from vitedesk.ui.account.login import AccountSession, DemoAccountInfo, LoginDialog
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
+from vitedesk.ui.common.widgets import named
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import LeadEditor
@@ -42,7 +43,7 @@ WAIT_BEFORE_CLOSING = (
 
 
 def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
-    box = QGroupBox(title, objectName=name)
+    box = named(QGroupBox(title), name)
     box.setAccessibleName(title)
     layout = QVBoxLayout(box)
     for widget in widgets:
@@ -108,7 +109,7 @@ class MainWindow(QMainWindow):
     # --- construction ----------------------------------------------------------------------------------
 
     def _build(self, sandbox_url: str | None) -> None:
-        central = QWidget(objectName="central")
+        central = named(QWidget(), "central")
         outer = QVBoxLayout(central)
         if sandbox_url:
             self.sandboxBanner: SandboxBanner | None = SandboxBanner(sandbox_url)
@@ -119,8 +120,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.notices)
 
         account_bar = QHBoxLayout()
-        self.accountLabel = QLabel(objectName="accountLabel")
-        self.accountButton = QPushButton(objectName="accountButton")
+        self.accountLabel = named(QLabel(), "accountLabel")
+        self.accountButton = named(QPushButton(), "accountButton")
         self.accountButton.clicked.connect(self._account_clicked)
         account_bar.addStretch(1)
         account_bar.addWidget(self.accountLabel)

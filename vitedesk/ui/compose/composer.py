@@ -93,7 +93,7 @@ class Composer(QWidget):
         self.replaceButton.setToolTip(
             "Turns curly quotes, long dashes and similar characters into plain ones. Ctrl+Z undoes it."
         )
-        self.unicodeNotice.layout().insertWidget(1, self.replaceButton, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.unicodeNotice.row.insertWidget(1, self.replaceButton, 0, Qt.AlignmentFlag.AlignVCenter)
 
         counters = QHBoxLayout()
         counters.setContentsMargins(0, 0, 0, 0)

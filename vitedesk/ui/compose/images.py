@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -170,7 +169,7 @@ class ImagePicker(QWidget):
 
     # -- drops on the whole picker ----------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # also called for moves
         if local_files(event):
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()

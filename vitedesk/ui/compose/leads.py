@@ -13,7 +13,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -303,7 +303,7 @@ class LeadEditor(QWidget):
 
     # -- drops on the whole area ------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # also called for moves
         mime = event.mimeData()
         if mime is not None and mime.hasUrls() and all(url.isLocalFile() for url in mime.urls()):
             event.acceptProposedAction()

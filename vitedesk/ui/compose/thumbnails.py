@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -84,7 +96,7 @@ class ThumbnailLoader(QObject):
     def request(self, path: Path) -> None:
         """Start the thumbnail of ``path``; ``ready`` follows (with a null image on failure)."""
         future = self._executor.submit(read_thumbnail, path, QSize(self._box))
-        future.add_done_callback(lambda done, key=str(path): self._deliver(key, done))
+        future.add_done_callback(functools.partial(self._deliver, str(path)))
 
     def _deliver(self, key: str, future: Future[QImage]) -> None:
         if future.cancelled():
@@ -129,7 +141,9 @@ class RemoveDelegate(QStyledItemDelegate):
         side = 22
         return QRect(tile.right() - side - 2, tile.top() + 2, side, side)
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         # Tiles: picture on top, name and size centred underneath.
         option.decorationPosition = QStyleOptionViewItem.Position.Top
@@ -137,10 +151,12 @@ class RemoveDelegate(QStyledItemDelegate):
         option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(TILE.width() - 6, TILE.height() - 6)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         tile = QStyleOptionViewItem(option)
         tile.rect = option.rect.adjusted(4, 6, -4, -2)
         super().paint(painter, tile, index)
@@ -155,7 +171,13 @@ class RemoveDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "×")
         painter.restore()
 
-    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem, index: QModelIndex) -> bool:  # type: ignore[no-untyped-def]
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         on_button = isinstance(event, QMouseEvent) and self.button_rect(option.rect).contains(
             event.position().toPoint()
         )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QWidget
 
-from vitedesk.ui.send.send_flow import Notice
+from vitedesk.ui.common.widgets import named
+from vitedesk.ui.send.send_flow import Action, Notice
 
 ACCENTS = {"success": "#2e7d32", "info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
 ICONS = {
@@ -29,25 +30,25 @@ class StatusBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("statusBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._action: Action = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
-        self.icon = QLabel(objectName="statusIcon")
+        self.icon = named(QLabel(), "statusIcon")
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.sendStatus = QLabel(objectName="sendStatus")
+        self.sendStatus = named(QLabel(), "sendStatus")
         self.sendStatus.setWordWrap(True)
         self.sendStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sendStatus.setAccessibleName("Result of the last send")
         layout.addWidget(self.sendStatus, 1)
-        self.actionButton = QPushButton(objectName="statusAction")
+        self.actionButton = named(QPushButton(), "statusAction")
         self.actionButton.setVisible(False)
         self.actionButton.setAccessibleName("What to do next")
         self.actionButton.clicked.connect(lambda: self.actionRequested.emit(self._action))
         layout.addWidget(self.actionButton, 0, Qt.AlignmentFlag.AlignTop)
-        self.closeButton = QPushButton("Dismiss", objectName="statusDismiss")
+        self.closeButton = named(QPushButton("Dismiss"), "statusDismiss")
         self.closeButton.setFlat(True)
         self.closeButton.clicked.connect(self.hide)
         layout.addWidget(self.closeButton, 0, Qt.AlignmentFlag.AlignTop)
-        self._action = ""
         self.notice: Notice | None = None
         self.hide()
 
