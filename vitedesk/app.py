@@ -9,8 +9,9 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ log = logging.getLogger(__name__)
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+NO_DISPLAY = "ViteDesk needs a graphical desktop: no display was found"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -69,6 +71,14 @@ class Collaborators:
     extras: dict[str, Any] = field(default_factory=dict)
 
 
+def display_available(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """False only on Linux (and other X11/Wayland systems) with no display and no Qt platform chosen."""
+    env = os.environ if environ is None else environ
+    if platform in ("win32", "darwin"):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def app_icon() -> Any:
     from PySide6.QtGui import QIcon
 
@@ -95,6 +105,9 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
     from vitedesk.ui.qt_async import run_until_done
 
     existing = QApplication.instance()
+    if existing is None and not display_available():
+        print(f"{NO_DISPLAY}.", file=sys.stderr)  # instead of Qt's abort about the "xcb" plugin
+        return 1
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if existing is None:
         app.setApplicationName("ViteDesk")

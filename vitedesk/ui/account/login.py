@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.api import ApiError, ViteMobileClient
-from vitedesk.api.tokens import token_expiry
+from vitedesk.api.client import clean_token
+from vitedesk.api.tokens import jwt_claims, token_expiry
 from vitedesk.ui.common.widgets import named
 from vitedesk.ui.qt_async import TaskHolder
 
@@ -176,17 +177,27 @@ class AccountSession(QObject):
         await self._client.aclose()
 
 
+NOT_A_TOKEN = (
+    "This does not look like a ViteMobile access token. It is one long line with two dots in it; "
+    "copy it again from your account settings page."
+)
+
+
 def check_pasted_token(token: str, now: datetime | None = None) -> str | None:
-    """A sentence saying what is wrong with a pasted access token, or None when it looks usable."""
-    if not token:
+    """A sentence saying what is wrong with a pasted access token, or None when it looks usable.
+
+    Refused: anything that is not a JWT (three base64url parts whose header and payload are JSON), and
+    a JWT whose ``exp`` has passed. The server checks the signature; this only stops what cannot work.
+    """
+    if not token.strip():
         return "Paste your access token (you find it on your ViteMobile account settings page)."
-    parts = token.split(".")
-    if len(parts) != 3 or not all(parts[:2]) or any(ch.isspace() for ch in token):
-        return (
-            "This does not look like a ViteMobile access token. It is one long line with two dots in it; "
-            "copy it again from your account settings page."
-        )
-    expires = token_expiry(token)
+    try:
+        cleaned = clean_token(token)
+    except ApiError:
+        return NOT_A_TOKEN
+    if cleaned is None or jwt_claims(cleaned) is None:
+        return NOT_A_TOKEN
+    expires = token_expiry(cleaned)
     if expires is not None and expires <= (now or datetime.now(tz=UTC)):
         when = expires.astimezone().strftime("%d %B %Y at %H:%M")
         return f"This access token expired on {when}. Copy a new one from your account settings page."

@@ -15,18 +15,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
+from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace
 from vitedesk.core.wording import plural, unicode_warning
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
 
+ENCODING_WORDS = {GSM7: "plain text (GSM)", UCS2: "Unicode (special characters)"}
 
-def counter_text(info: SegmentInfo) -> str:
-    """ "12 / 160 · 1 SMS · GSM-7": units used in the current part / units per part, parts, encoding.
 
-    Counting up reads like every phone's counter ("12 of 160 used"); the tooltip says how many are left.
-    """
-    used = info.per_segment - info.remaining
-    return f"{used:,} / {info.per_segment:,} · {info.segments:,} SMS · {info.encoding}"
+def counter_text(text: str, info: SegmentInfo, protocol: str = "SMS") -> str:
+    """ "161 characters · 2 texts per person · plain text (GSM)"; with pictures "… · 1 MMS per person"."""
+    characters = plural(len(text), "character")
+    if protocol == "MMS":
+        return f"{characters} · 1 picture message (MMS) per person"
+    texts = plural(info.segments, "text")
+    return f"{characters} · {texts} per person · {ENCODING_WORDS.get(info.encoding, info.encoding)}"
+
+
+def counter_tooltip(info: SegmentInfo, protocol: str = "SMS") -> str:
+    """How much room is left before one more text is needed, in words."""
+    if protocol == "MMS":
+        return "With pictures attached, the text goes with them in one picture message (MMS) per person."
+    unit = "character" if info.encoding == GSM7 else "character space"
+    room = plural(info.remaining, unit)
+    per_text = (
+        f"one text holds {info.per_segment:,} {unit}s"
+        if info.segments == 1
+        else (f"each part of a longer text holds {info.per_segment:,} {unit}s")
+    )
+    return f"{room} left before one more text is needed ({per_text})."
+
+
+def total_text(recipients: int, info: SegmentInfo, protocol: str = "SMS") -> str:
+    """ "× 1,204 people = 2,408 texts"; "" before there are recipients."""
+    if recipients <= 0:
+        return ""
+    if protocol == "MMS":
+        return f"× {plural(recipients, 'person', 'people')} = {plural(recipients, 'picture message')}"
+    total = plural(recipients * info.segments, "text")
+    return f"× {plural(recipients, 'person', 'people')} = {total}"
 
 
 def utf16_offset(text: str, index: int) -> int:
@@ -127,7 +153,7 @@ class Composer(QWidget):
         return self._info
 
     def set_recipient_count(self, count: int) -> None:
-        """Show "× 1,204 recipients = 3,612 messages" for ``count`` recipients."""
+        """Show "× 1,204 people = 2,408 texts" for ``count`` recipients (the main window passes it in)."""
         count = max(0, count)
         if count != self._recipients:
             self._recipients = count
@@ -172,15 +198,8 @@ class Composer(QWidget):
         text = self.message()
         self._info = analyze(text)
         info = self._info
-        if self._protocol == "MMS":
-            self.segmentCounter.setText(f"{plural(len(text), 'character')} · MMS")
-            self.segmentCounter.setToolTip("With pictures attached, the text goes in one MMS per recipient.")
-        else:
-            self.segmentCounter.setText(counter_text(info))
-            self.segmentCounter.setToolTip(
-                f"{info.units:,} units used; {info.remaining:,} left in this part of {info.per_segment:,} "
-                f"({info.encoding})."
-            )
+        self.segmentCounter.setText(counter_text(text, info, self._protocol))
+        self.segmentCounter.setToolTip(counter_tooltip(info, self._protocol))
         self.segmentCounter.setAccessibleDescription(self.segmentCounter.toolTip())
         warning = unicode_warning(text, self._recipients, info) if self._protocol == "SMS" else ""
         if warning:
@@ -191,9 +210,4 @@ class Composer(QWidget):
         self._refresh_total()
 
     def _refresh_total(self) -> None:
-        if self._recipients == 0:
-            self.totalLabel.setText("")
-            return
-        parts = 1 if self._protocol == "MMS" else self._info.segments
-        total = self._recipients * parts
-        self.totalLabel.setText(f"× {plural(self._recipients, 'recipient')} = {plural(total, 'message')}")
+        self.totalLabel.setText(total_text(self._recipients, self._info, self._protocol))
