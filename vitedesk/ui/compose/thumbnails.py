@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -41,6 +38,9 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+
+from vitedesk.ui.common.file_drops import take_files
+from vitedesk.ui.common.worker import Worker
 
 THUMBNAIL = QSize(96, 96)
 TILE = QSize(132, 150)
@@ -88,36 +88,15 @@ class ThumbnailLoader(QObject):
     def __init__(self, box: QSize, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._box = QSize(box)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
-        executor = self._executor
-        # No reference to self in the slot: it must work while the C++ object is being destroyed.
-        self.destroyed.connect(lambda *_: executor.shutdown(wait=False, cancel_futures=True))
+        self._worker = Worker("thumbnails", self)
+        self._worker.done.connect(self._made)
 
     def request(self, path: Path) -> None:
         """Start the thumbnail of ``path``; ``ready`` follows (with a null image on failure)."""
-        future = self._executor.submit(read_thumbnail, path, QSize(self._box))
-        future.add_done_callback(functools.partial(self._deliver, str(path)))
+        self._worker.submit(str(path), read_thumbnail, path, QSize(self._box))
 
-    def _deliver(self, key: str, future: Future[QImage]) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        image = QImage() if error is not None else future.result()
-        # Emitted from the worker thread: Qt queues it to the receivers' thread. RuntimeError: the loader was
-        # deleted while this thumbnail was being made.
-        with contextlib.suppress(RuntimeError):
-            self.ready.emit(key, image)
-
-
-def local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    """The local files an external drag carries, or [] when it carries anything else (web links, text)."""
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    urls = mime.urls()
-    if not urls or not all(url.isLocalFile() for url in urls):
-        return []
-    return [Path(url.toLocalFile()) for url in urls]
+    def _made(self, key: object, result: object) -> None:
+        self.ready.emit(str(key), result if isinstance(result, QImage) else QImage())
 
 
 def on_canvas(image: QImage) -> QImage:
@@ -225,9 +204,7 @@ class ThumbnailList(QListWidget):
             self.viewport().update()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.source() is not self and local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+        if event.source() is not self and take_files(event):
             self.set_drag_over(True)
             return
         super().dragEnterEvent(event)
@@ -237,18 +214,14 @@ class ThumbnailList(QListWidget):
         super().dragLeaveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.source() is not self and local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+        if event.source() is not self and take_files(event):
             return
         super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_files(event) if event.source() is not self else []
+        paths = take_files(event) if event.source() is not self else []
         self.set_drag_over(False)
         if paths:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
             self.filesDropped.emit(paths)
             return
         super().dropEvent(event)
