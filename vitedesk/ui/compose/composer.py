@@ -19,7 +19,6 @@ from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_repla
 from vitedesk.core.wording import plural, unicode_warning
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
 
-
 ENCODING_WORDS = {GSM7: "plain text (GSM)", UCS2: "Unicode (special characters)"}
 
 
