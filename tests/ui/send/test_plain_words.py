@@ -1,4 +1,4 @@
-"""What the window says after a send, against the sandbox: plain words, right plurals, raw text only in Details."""
+"""What the window says after a send (sandbox): plain words, right plurals, raw text only in Details."""
 
 from __future__ import annotations
 
