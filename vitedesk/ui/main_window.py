@@ -251,8 +251,7 @@ class MainWindow(QMainWindow):
             return
         campaign = self.campaign()
         blocking = self.blocking_problem(campaign)
-        if blocking is not None:
-            self.show_notice(Notice("warning", blocking.message))
+        if blocking is not None:  # said once, beside Send (sendReason): no second copy in the banner
             self.focus_problem(blocking)
             return
         self.flow.request_send(campaign)
