@@ -66,7 +66,8 @@ def run(groups: list[str], quick: bool) -> str:
             table.skipped.append(f"{name}: {type(error).__name__}: {error}")
             continue
         if name == "segments+leads":
-            rows = [row for row in rows if row.name.split(":")[0].split()[0] in groups]
+            prefix = {"segments": "segment counter:", "leads": "leads:"}
+            rows = [row for row in rows if any(row.name.startswith(prefix[g]) for g in groups if g in prefix)]
         table.add(rows)
         print(f"measured {name} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     size = "quick (tiny sizes)" if quick else "full"
