@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from vitedesk.core.campaign import Campaign, Problem
 from vitedesk.ui.account.login import AccountSession, DemoAccountInfo, LoginDialog
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
-from vitedesk.ui.common.widgets import named
+from vitedesk.ui.common.widgets import Tone, named
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import LeadEditor
@@ -331,7 +331,7 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         self.session.log_out()
         self.show_notice(
-            Notice("info", "You are logged out. Your campaign is kept; log in again to send it.")
+            Notice(Tone.INFO, "You are logged out. Your campaign is kept; log in again to send it.")
         )
 
     # --- other actions ---------------------------------------------------------------------------------
@@ -379,14 +379,15 @@ class MainWindow(QMainWindow):
     def _unexpected(self, error: BaseException) -> None:
         self.show_notice(
             Notice(
-                "error", "Something unexpected went wrong inside ViteDesk. Your campaign is kept; try again."
+                Tone.ERROR,
+                "Something unexpected went wrong inside ViteDesk. Your campaign is kept; try again.",
             )
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.flow.busy and self.flow.confirm_dialog is None:
             event.ignore()
-            self.show_notice(Notice("warning", WAIT_BEFORE_CLOSING))
+            self.show_notice(Notice(Tone.WARNING, WAIT_BEFORE_CLOSING))
             return
         event.accept()
         self.closing.emit()

@@ -19,8 +19,9 @@ def named(widget: AnyWidget, name: str) -> AnyWidget:
 
 
 class Tone(StrEnum):
-    """How loud an inline message is: a gentle hint, something to check, or something that blocks."""
+    """How serious a message is, the one vocabulary of every notice: done, a hint, check this, it blocks."""
 
+    SUCCESS = "success"
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -28,10 +29,23 @@ class Tone(StrEnum):
 
 # Hues only: the actual colours are blended into the current palette, so light and dark themes both work.
 _TONE_HUES = {
+    Tone.SUCCESS: QColor(46, 125, 50),
     Tone.INFO: QColor(40, 120, 230),
     Tone.WARNING: QColor(240, 165, 0),
     Tone.ERROR: QColor(220, 50, 50),
 }
+# Strong edge colours (the send result's stripe), dark enough to stand out on light and dark palettes.
+_TONE_EDGES = {
+    Tone.SUCCESS: QColor("#2e7d32"),
+    Tone.INFO: QColor("#1565c0"),
+    Tone.WARNING: QColor("#b26a00"),
+    Tone.ERROR: QColor("#c62828"),
+}
+
+
+def edge_colour(tone: Tone) -> QColor:
+    """The colour that marks the edge of a message of ``tone``."""
+    return QColor(_TONE_EDGES[tone])
 
 
 def blend(base: QColor, accent: QColor, amount: float) -> QColor:
