@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from vitedesk.core.campaign import Campaign, Problem
 from vitedesk.ui.account.login import AccountSession, DemoAccountInfo, LoginDialog
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
+from vitedesk.ui.common.widgets import named
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEditor
@@ -45,7 +46,7 @@ WAIT_BEFORE_CLOSING = (
 
 
 def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
-    box = QGroupBox(title, objectName=name)
+    box = named(QGroupBox(title), name)
     box.setAccessibleName(title)
     layout = QVBoxLayout(box)
     for widget in widgets:
@@ -54,7 +55,7 @@ def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
 
 
 def _scrolling(widget: QWidget, name: str) -> QScrollArea:
-    area = QScrollArea(objectName=name)
+    area = named(QScrollArea(), name)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scrolling frame
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
     # --- construction ----------------------------------------------------------------------------------
 
     def _build(self, sandbox_url: str | None) -> None:
-        central = QWidget(objectName="central")
+        central = named(QWidget(), "central")
         outer = QVBoxLayout(central)
         if sandbox_url:
             self.sandboxBanner: SandboxBanner | None = SandboxBanner(sandbox_url)
@@ -134,8 +135,8 @@ class MainWindow(QMainWindow):
         outer.addWidget(self.notices)
 
         account_bar = QHBoxLayout()
-        self.accountLabel = QLabel(objectName="accountLabel")
-        self.accountButton = QPushButton(objectName="accountButton")
+        self.accountLabel = named(QLabel(), "accountLabel")
+        self.accountButton = named(QPushButton(), "accountButton")
         self.accountButton.clicked.connect(self._account_clicked)
         account_bar.addStretch(1)
         account_bar.addWidget(self.accountLabel)
@@ -144,13 +145,13 @@ class MainWindow(QMainWindow):
 
         # Both columns scroll when the screen is small (1024x600, or 200% scaling): Send stays in view.
         recipients = _group("1. Recipients", "recipientsGroup", self.leads)
-        right = QWidget(objectName="campaignColumn")
+        right = named(QWidget(), "campaignColumn")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(_group("2. Message", "messageGroup", self.composer), 3)
         right_layout.addWidget(_group("Images (MMS, optional)", "imagesGroup", self.images), 2)
         right_layout.addWidget(_group("3. Route", "routeGroup", self.route), 0)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.setChildrenCollapsible(False)
         self.recipientsScroll = _scrolling(recipients, "recipientsScroll")
         self.campaignScroll = _scrolling(right, "campaignScroll")

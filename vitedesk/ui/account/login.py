@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from vitedesk.api import ApiError, ViteMobileClient
 from vitedesk.api.client import clean_token
 from vitedesk.api.tokens import jwt_claims, token_expiry
+from vitedesk.ui.common.widgets import named
 from vitedesk.ui.qt_async import TaskHolder
 
 log = logging.getLogger(__name__)
@@ -238,7 +239,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.reasonLabel)
 
         form = QFormLayout()
-        self.demoCombo = QComboBox(objectName="demoCombo")
+        self.demoCombo = named(QComboBox(), "demoCombo")
         self.demoCombo.setAccessibleName("Demo account")
         if self._demo_accounts:
             self.demoCombo.addItem("Choose a demo account…")
@@ -253,13 +254,13 @@ class LoginDialog(QDialog):
             self.demoSummary.setVisible(False)
             form.addRow(self.demoSummary)
 
-        self.usernameEdit = QLineEdit(username, objectName="usernameEdit")
+        self.usernameEdit = named(QLineEdit(username), "usernameEdit")
         self.usernameEdit.setAccessibleName("Username")
         self.usernameEdit.setPlaceholderText("you@example.com")
-        self.passwordEdit = QLineEdit(objectName="passwordEdit")
+        self.passwordEdit = named(QLineEdit(), "passwordEdit")
         self.passwordEdit.setAccessibleName("Password")
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.tokenEdit = QLineEdit(objectName="tokenEdit")
+        self.tokenEdit = named(QLineEdit(), "tokenEdit")
         self.tokenEdit.setAccessibleName("Access token")
         self.tokenEdit.setEchoMode(QLineEdit.EchoMode.Password)
         self.tokenEdit.setPlaceholderText("Paste the token from your account settings page")
@@ -269,17 +270,17 @@ class LoginDialog(QDialog):
         self._form = form
         layout.addLayout(form)
 
-        self.tokenToggle = QCheckBox("Use an access token instead", objectName="tokenToggle")
+        self.tokenToggle = named(QCheckBox("Use an access token instead"), "tokenToggle")
         self.tokenToggle.toggled.connect(self._token_mode_changed)
         layout.addWidget(self.tokenToggle)
-        self.rememberCheck = QCheckBox("Remember me on this computer", objectName="rememberCheck")
+        self.rememberCheck = named(QCheckBox("Remember me on this computer"), "rememberCheck")
         self.rememberCheck.setChecked(remember)
         self.rememberCheck.setToolTip(
             "Keeps your sign-in in this computer's keychain. Your password is never stored."
         )
         layout.addWidget(self.rememberCheck)
 
-        self.advancedButton = QToolButton(objectName="advancedButton")
+        self.advancedButton = named(QToolButton(), "advancedButton")
         self.advancedButton.setText("Advanced")
         self.advancedButton.setCheckable(True)
         self.advancedButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -287,10 +288,10 @@ class LoginDialog(QDialog):
         self.advancedButton.setAutoRaise(True)
         self.advancedButton.toggled.connect(self._advanced_toggled)
         layout.addWidget(self.advancedButton)
-        self.advancedBox = QWidget(objectName="advancedBox")
+        self.advancedBox = named(QWidget(), "advancedBox")
         advanced = QFormLayout(self.advancedBox)
         advanced.setContentsMargins(16, 0, 0, 0)
-        self.serverEdit = QLineEdit(session.server_url, objectName="serverEdit")
+        self.serverEdit = named(QLineEdit(session.server_url), "serverEdit")
         self.serverEdit.setAccessibleName("Server address")
         advanced.addRow("Server address:", self.serverEdit)
         self.advancedBox.setVisible(False)
@@ -300,7 +301,7 @@ class LoginDialog(QDialog):
         self.loginError.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px;")
         self.loginError.setVisible(False)
         layout.addWidget(self.loginError)
-        self.busyBar = QProgressBar(objectName="loginBusy")
+        self.busyBar = named(QProgressBar(), "loginBusy")
         self.busyBar.setRange(0, 0)
         self.busyBar.setTextVisible(False)
         self.busyBar.setMaximumHeight(6)
@@ -310,10 +311,10 @@ class LoginDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancelButton = QPushButton("Cancel", objectName="cancelButton")
+        self.cancelButton = named(QPushButton("Cancel"), "cancelButton")
         self.cancelButton.setAutoDefault(False)
         self.cancelButton.clicked.connect(self.reject)
-        self.loginButton = QPushButton("Log in", objectName="loginButton")
+        self.loginButton = named(QPushButton("Log in"), "loginButton")
         self.loginButton.setDefault(True)
         self.loginButton.clicked.connect(self.submit)
         buttons.addWidget(self.cancelButton)
@@ -328,7 +329,7 @@ class LoginDialog(QDialog):
 
     @staticmethod
     def _label(name: str, text: str, *, word_wrap: bool = False) -> QLabel:
-        label = QLabel(text, objectName=name)
+        label = named(QLabel(text), name)
         label.setWordWrap(word_wrap)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label

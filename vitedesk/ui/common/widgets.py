@@ -1,12 +1,21 @@
-"""Small pieces the screen parts share: palette-derived tints and an inline, dismissable notice."""
+"""Small pieces the screen parts share: named widgets, palette-derived tints and an inline notice."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+
+AnyWidget = TypeVar("AnyWidget", bound=QWidget)
+
+
+def named(widget: AnyWidget, name: str) -> AnyWidget:
+    """``widget`` with its objectName set (the typed stubs take no ``objectName=`` keyword)."""
+    widget.setObjectName(name)
+    return widget
 
 
 class Tone(StrEnum):
@@ -63,6 +72,7 @@ class InlineNotice(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         layout = QHBoxLayout(self)
+        self.row = layout  # label, then any buttons a user of the notice inserts, then the ×
         layout.setContentsMargins(8, 4, 4, 4)
         layout.setSpacing(6)
         self.label = QLabel(self)

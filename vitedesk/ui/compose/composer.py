@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace
 from vitedesk.core.wording import plural, unicode_warning
+from vitedesk.ui.common.utf16 import utf16_offset
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
 
 ENCODING_WORDS = {GSM7: "plain text (GSM)", UCS2: "Unicode (special characters)"}
@@ -53,14 +54,6 @@ def total_text(recipients: int, info: SegmentInfo, protocol: str = "SMS") -> str
         return f"× {plural(recipients, 'person', 'people')} = {plural(recipients, 'picture message')}"
     total = plural(recipients * info.segments, "text")
     return f"× {plural(recipients, 'person', 'people')} = {total}"
-
-
-def utf16_offset(text: str, index: int) -> int:
-    """Qt position (UTF-16 code units) of the Python character ``index`` in ``text``."""
-    if text.isascii():
-        return index
-    head = text[:index]
-    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
 
 
 class UnicodeHighlighter(QSyntaxHighlighter):
@@ -120,7 +113,7 @@ class Composer(QWidget):
         self.replaceButton.setToolTip(
             "Turns curly quotes, long dashes and similar characters into plain ones. Ctrl+Z undoes it."
         )
-        self.unicodeNotice.layout().insertWidget(1, self.replaceButton, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.unicodeNotice.row.insertWidget(1, self.replaceButton, 0, Qt.AlignmentFlag.AlignVCenter)
 
         counters = QHBoxLayout()
         counters.setContentsMargins(0, 0, 0, 0)

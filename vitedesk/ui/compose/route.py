@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -121,7 +121,7 @@ class RouteSelector(QWidget):
 
     def set_route(self, route: Route) -> None:
         """Show ``route``: check its button and fill its field (the other field keeps what it had)."""
-        with _Quiet(self):
+        with QSignalBlocker(self):  # its own reactions wait until it is filled
             if route.kind == RouteKind.PRIVATE:
                 self._touched.add("server_id")  # a value the person typed earlier (a draft)
                 self.serverIdEdit.setText(route.server_id)
@@ -177,16 +177,3 @@ class RouteSelector(QWidget):
     def _on_text_changed(self, _text: str) -> None:
         if not self.signalsBlocked():
             self.routeChanged.emit(self.route())
-
-
-class _Quiet:
-    """Block the selector's own reactions while it is being filled programmatically."""
-
-    def __init__(self, selector: RouteSelector) -> None:
-        self._selector = selector
-
-    def __enter__(self) -> None:
-        self._selector.blockSignals(True)
-
-    def __exit__(self, *_exc: object) -> None:
-        self._selector.blockSignals(False)

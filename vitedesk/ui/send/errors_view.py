@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.ui.send.send_flow import Notice
+from vitedesk.ui.common.widgets import named
+from vitedesk.ui.send.send_flow import Action, Notice
 
 ACCENTS = {"success": "#2e7d32", "info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
 ICONS = {
@@ -38,16 +39,17 @@ class StatusBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("statusBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._action: Action = ""
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 6, 6)
-        self.icon = QLabel(objectName="statusIcon")
+        self.icon = named(QLabel(), "statusIcon")
         layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.sendStatus = QLabel(objectName="sendStatus")
+        self.sendStatus = named(QLabel(), "sendStatus")
         self.sendStatus.setWordWrap(True)
         self.sendStatus.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sendStatus.setAccessibleName("Result of the last send")
         # The sentence, then (collapsed) the server's own words: raw text never stands in the sentence.
-        self.detailsButton = QToolButton(objectName="sendStatusDetailsButton")
+        self.detailsButton = named(QToolButton(), "sendStatusDetailsButton")
         self.detailsButton.setText("Details")
         self.detailsButton.setCheckable(True)
         self.detailsButton.setAutoRaise(True)
@@ -55,7 +57,7 @@ class StatusBanner(QFrame):
         self.detailsButton.setArrowType(Qt.ArrowType.RightArrow)
         self.detailsButton.setAccessibleName("Show the details")
         self.detailsButton.toggled.connect(self._details_toggled)
-        self.detailsLabel = QLabel(objectName="sendStatusDetails")
+        self.detailsLabel = named(QLabel(), "sendStatusDetails")
         self.detailsLabel.setWordWrap(True)
         self.detailsLabel.setTextFormat(Qt.TextFormat.PlainText)
         self.detailsLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -68,16 +70,15 @@ class StatusBanner(QFrame):
         text_column.addWidget(self.detailsButton, 0, Qt.AlignmentFlag.AlignLeft)
         text_column.addWidget(self.detailsLabel)
         layout.addLayout(text_column, 1)
-        self.actionButton = QPushButton(objectName="statusAction")
+        self.actionButton = named(QPushButton(), "statusAction")
         self.actionButton.setVisible(False)
         self.actionButton.setAccessibleName("What to do next")
         self.actionButton.clicked.connect(lambda: self.actionRequested.emit(self._action))
         layout.addWidget(self.actionButton, 0, Qt.AlignmentFlag.AlignTop)
-        self.closeButton = QPushButton("Dismiss", objectName="statusDismiss")
+        self.closeButton = named(QPushButton("Dismiss"), "statusDismiss")
         self.closeButton.setFlat(True)
         self.closeButton.clicked.connect(self.hide)
         layout.addWidget(self.closeButton, 0, Qt.AlignmentFlag.AlignTop)
-        self._action = ""
         self.notice: Notice | None = None
         self.hide()
 
