@@ -19,6 +19,7 @@ operations (bytes.translate, str.encode, compiled regexes); Python only looks at
 """
 
 import re
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -115,16 +116,16 @@ class Part:
 def split(text: str) -> list[Part]:
     """The parts `text` is sent in, cut exactly where analyze() cuts.
 
-    Contract: "".join(part.text) == text; len(result) == analyze(text).segments; every part's units are at most
-    its capacity, and the units of all parts add up to analyze(text).units (a cut never splits an extension
-    character, a surrogate pair or a cluster that fits in one part).
+    Contract: "".join(part.text) == text; len(result) == analyze(text).segments; every part's units are at
+    most its capacity, and the units of all parts add up to analyze(text).units (a cut never splits an
+    extension character, a surrogate pair or a cluster that fits in one part).
     """
     info = analyze(text)
     if info.segments == 1:
         return [Part(1, text, info.units, info.per_segment)]
     starts = [0, *_cuts(text, info.encoding), len(text)]
     parts = []
-    for number, (begin, end) in enumerate(zip(starts, starts[1:], strict=False), start=1):
+    for number, (begin, end) in enumerate(pairwise(starts), start=1):
         piece = text[begin:end]
         parts.append(Part(number, piece, _units(piece, info.encoding), info.per_segment))
     return parts
