@@ -19,8 +19,8 @@ operations (bytes.translate, str.encode, compiled regexes); Python only looks at
 """
 
 import re
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Final
 
 from vitedesk.core import _gsm
