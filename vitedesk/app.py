@@ -111,7 +111,8 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if existing is None:
         app.setApplicationName("ViteDesk")
-        app.setApplicationDisplayName("ViteDesk")
+        # No application display name: Qt appends it to every window title it shows ("ViteDesk — Sandbox —
+        # ViteDesk" in the window manager's title bar); the titles carry the name once already.
         app.setOrganizationName("ViteDesk")
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("vitedesk")

@@ -12,12 +12,15 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +31,7 @@ from vitedesk.ui.common.sandbox_banner import SandboxBanner
 from vitedesk.ui.common.widgets import Tone, named
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
-from vitedesk.ui.compose.leads import LeadEditor
+from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEditor
 from vitedesk.ui.compose.route import RouteSelector
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import protocol_text
@@ -49,6 +52,16 @@ def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
     for widget in widgets:
         layout.addWidget(widget)
     return box
+
+
+def _scrolling(widget: QWidget, name: str) -> QScrollArea:
+    area = named(QScrollArea(), name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scrolling frame
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(widget)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -104,7 +117,9 @@ class MainWindow(QMainWindow):
         self.banner.actionRequested.connect(self._notice_action)
         self._show_account()
         self.refresh()
-        self.resize(1120, 780)
+        # Never larger than the screen it opens on (1024x600 netbooks, 200% scaling on 1920x1080).
+        room = self.screen().availableGeometry()
+        self.resize(min(1120, room.width()), min(780, room.height() - 40))
 
     # --- construction ----------------------------------------------------------------------------------
 
@@ -128,15 +143,24 @@ class MainWindow(QMainWindow):
         account_bar.addWidget(self.accountButton)
         outer.addLayout(account_bar)
 
-        columns = QHBoxLayout()
+        # Both columns scroll when the screen is small (1024x600, or 200% scaling): Send stays in view.
         recipients = _group("1. Recipients", "recipientsGroup", self.leads)
-        columns.addWidget(recipients, 5)
-        right = QVBoxLayout()
-        right.addWidget(_group("2. Message", "messageGroup", self.composer), 3)
-        right.addWidget(_group("Images (MMS, optional)", "imagesGroup", self.images), 2)
-        right.addWidget(_group("3. Route", "routeGroup", self.route), 0)
-        columns.addLayout(right, 6)
-        outer.addLayout(columns, 1)
+        right = named(QWidget(), "campaignColumn")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(_group("2. Message", "messageGroup", self.composer), 3)
+        right_layout.addWidget(_group("Images (MMS, optional)", "imagesGroup", self.images), 2)
+        right_layout.addWidget(_group("3. Route", "routeGroup", self.route), 0)
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.recipientsScroll = _scrolling(recipients, "recipientsScroll")
+        self.campaignScroll = _scrolling(right, "campaignScroll")
+        self.splitter.addWidget(self.recipientsScroll)
+        self.splitter.addWidget(self.campaignScroll)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setSizes([480, 520])
+        outer.addWidget(self.splitter, 1)
 
         self.sendBar = SendBar()
         self.protocolLabel = self.sendBar.protocolLabel
@@ -169,7 +193,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         key = QKeySequence
-        self.importAction = self._action("&Import leads…", self.import_leads, key("Ctrl+O"))
+        self.importAction = self._action(f"&{IMPORT_NUMBERS}", self.import_leads, key("Ctrl+O"))
+        self.importAction.setToolTip(IMPORT_NUMBERS_TIP)
         self.addImagesAction = self._action("Add &images…", self.add_images, key("Ctrl+I"))
         self.sendAction = self._action("&Send…", self.request_send, [key("Ctrl+Return"), key("Ctrl+Enter")])
         self.newAction = self._action("&New campaign…", self.new_campaign, key(key.StandardKey.New))
@@ -241,6 +266,8 @@ class MainWindow(QMainWindow):
             "server_id": self.route.serverIdEdit,
             "sid": self.route.sidEdit,
         }
+        if problem.field in ("route", "server_id", "sid"):
+            self.route.reveal_problems()
         targets.get(problem.field, self.route.routePublic).setFocus()
 
     # --- sending ---------------------------------------------------------------------------------------
@@ -251,8 +278,7 @@ class MainWindow(QMainWindow):
             return
         campaign = self.campaign()
         blocking = self.blocking_problem(campaign)
-        if blocking is not None:
-            self.show_notice(Notice(Tone.WARNING, blocking.message))
+        if blocking is not None:  # said once, beside Send (sendReason): no second copy in the banner
             self.focus_problem(blocking)
             return
         self.flow.request_send(campaign)

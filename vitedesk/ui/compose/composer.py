@@ -98,6 +98,7 @@ class Composer(QWidget):
         self.segmentCounter = QLabel(self)
         self.segmentCounter.setObjectName("segmentCounter")
         self.segmentCounter.setAccessibleName("SMS parts")
+        self.segmentCounter.setWordWrap(True)  # a narrow window wraps the counter instead of widening
         self.totalLabel = QLabel(self)
         self.totalLabel.setObjectName("messageTotal")
         self.totalLabel.setAccessibleName("Total messages")

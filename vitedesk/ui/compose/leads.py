@@ -82,6 +82,11 @@ def problems_of(report: LeadReport) -> list[LeadProblem]:
     return found + unusual
 
 
+IMPORT_NUMBERS = "Import numbers…"
+"""The one name of the import action: the button here, the File menu, tooltips and the README."""
+IMPORT_NUMBERS_TIP = "Add the phone numbers from a .txt or .csv file (Ctrl+O)."
+
+
 class RegionCombo(QComboBox):
     """Searchable country picker: type any part of a name or calling code; unknown text reverts on leaving."""
 
@@ -170,10 +175,10 @@ class LeadEditor(QWidget):
         self.regionCombo.setAccessibleName("Default country for numbers without a country code")
         self.regionCombo.setToolTip("Used for numbers written without a + and country code.")
         self.regionLabel.setBuddy(self.regionCombo)
-        self.importButton = QPushButton("&Import file…", self)
+        self.importButton = QPushButton(f"&{IMPORT_NUMBERS}", self)
         self.importButton.setObjectName("importButton")
         self.importButton.setAccessibleName("Import numbers from a file")
-        self.importButton.setToolTip("Add the numbers from a .txt or .csv file (Ctrl+O).")
+        self.importButton.setToolTip(IMPORT_NUMBERS_TIP)
 
         self.leadSummary = QLabel(EMPTY_SUMMARY, self)
         self.leadSummary.setObjectName("leadSummary")
@@ -254,7 +259,7 @@ class LeadEditor(QWidget):
 
     def choose_file(self) -> None:
         """Ask for a .txt or .csv file and import it."""
-        path, _filter = QFileDialog.getOpenFileName(self, "Import phone numbers", "", LEAD_FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, IMPORT_NUMBERS.rstrip("…"), "", LEAD_FILE_FILTER)
         if path:
             self.import_file(Path(path))
 

@@ -20,6 +20,8 @@ class SendBar(QWidget):
         self.sendReason = named(QLabel(), "sendReason")
         self.sendReason.setWordWrap(True)
         self.sendReason.setAccessibleName("Why Send is not available")
+        # Room for two lines whether or not there is a reason: a reason appearing never moves the window.
+        self.sendReason.setMinimumHeight(2 * self.sendReason.fontMetrics().lineSpacing())
         self.sendProgress = named(QProgressBar(), "sendProgress")
         self.sendProgress.setRange(0, 0)  # busy indicator: the API gives no progress to show
         self.sendProgress.setTextVisible(False)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vitedesk.api import (
     ApiError,
-    DailyLimitExceeded,
+    BadRequest,
     Forbidden,
     NotSent,
     NoValidNumbers,
@@ -30,6 +30,7 @@ from vitedesk.api import (
     VerificationRequired,
 )
 from vitedesk.core.campaign import Campaign, RouteKind
+from vitedesk.core.wording import plural
 from vitedesk.ui.account.login import AccountSession
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
@@ -58,6 +59,7 @@ class Notice:
     text: str
     action: Action = ""
     campaign_id: int | None = None
+    details: str = ""  # the server's own words and its error code, shown only under "Details"
 
 
 @dataclass(frozen=True)
@@ -94,35 +96,70 @@ def licence_hint(campaign: Campaign) -> str:
     return sentence[0].upper() + sentence[1:] + "."
 
 
+def server_details(error: ApiError) -> str:
+    """The server's own words and error code, for the "Details" section (never the main sentence)."""
+    lines = []
+    if error.status is not None:
+        lines.append(f"Error code: {error.status}")
+    if error.detail:
+        lines.append(f"ViteMobile said: {error.detail}")
+    return "\n".join(lines)
+
+
+def plain_sentence(error: ApiError) -> str:
+    """The error's sentence without the server's raw words (those go under "Details")."""
+    text = error.user_message
+    if error.detail and error.detail in text:
+        return type(error).default_message
+    return text
+
+
 def notice_for_error(error: BaseException, campaign: Campaign) -> Notice:
-    """The sentence and the helpful action for a failed send."""
+    """The sentence and the helpful action for a failed send; the server's words only in ``details``."""
     if not isinstance(error, ApiError):
         return Notice(
             Tone.ERROR,
             "Something unexpected went wrong inside ViteDesk, and the campaign may not have been sent. "
             "Check the campaign list in your ViteMobile account before sending again.",
         )
-    text = error.user_message
+    text = plain_sentence(error)
+    details = server_details(error)
+    if isinstance(error, BadRequest) and error.detail and text != error.user_message:
+        text = (
+            "ViteMobile refused the campaign because something in it is not right: Details below says "
+            "what. Correct it and send again."
+        )
     if isinstance(error, Forbidden):
         hint = licence_hint(campaign)
-        return Notice(Tone.ERROR, f"{text} {hint}".strip())
+        if hint and text == Forbidden.default_message:
+            text = (
+                f"Your ViteMobile licence does not allow this campaign: {hint[0].lower()}{hint[1:]} "
+                "Choose another route or send it as a text message, or upgrade your plan."
+            )
+        return Notice(Tone.ERROR, text, details=details)
     if isinstance(error, NoValidNumbers):
-        return Notice(Tone.ERROR, text, "recipients")
+        return Notice(Tone.ERROR, text, "recipients", details=details)
     if isinstance(error, VerificationRequired):
         return Notice(
             Tone.ERROR,
             f"{text} Verification is a one-time identity check by ViteMobile; until it is done, an account "
             "can only send to one number at a time.",
+            details=details,
         )
-    if isinstance(error, DailyLimitExceeded):
-        return Notice(Tone.ERROR, text)
     if isinstance(error, NotSent):
-        return Notice(Tone.ERROR, text, "retry")
+        return Notice(Tone.ERROR, text, "retry", details=details)
     if isinstance(error, Unauthorized):
-        return Notice(Tone.WARNING, NOT_SIGNED_IN, "login")
+        return Notice(Tone.WARNING, NOT_SIGNED_IN, "login", details=details)
     if isinstance(error, OutcomeUnknown | ServerError):
-        return Notice(Tone.WARNING, text)  # it may have gone out: no retry button, on purpose
-    return Notice(Tone.ERROR, text + (f" ViteMobile said: {error.detail}" if error.detail else ""))
+        return Notice(
+            Tone.WARNING, text, details=details
+        )  # it may have gone out: no retry button, on purpose
+    return Notice(Tone.ERROR, text, details=details)
+
+
+def success_sentence(recipients: int, campaign_id: int) -> str:
+    """ "Sent to 1 recipient — campaign 981" (the server's status word, such as SENDING, is not shown)."""
+    return f"Sent to {plural(recipients, 'recipient')} — campaign {campaign_id}"
 
 
 class SendFlow(QObject):
@@ -230,9 +267,10 @@ class SendFlow(QObject):
                 self._recorder.mark_sent(local_id, receipt)
             return Notice(
                 Tone.SUCCESS,
-                f"Sent. ViteMobile accepted campaign {receipt.id} for {campaign.total_messages:,} messages "
-                f"(status: {receipt.status}).",
+                success_sentence(len(campaign.leads), receipt.id),
                 campaign_id=receipt.id,
+                details=f"{plural(campaign.total_messages, 'message')} in all; ViteMobile's status: "
+                f"{receipt.status}",
             )
 
     async def _confirmed(self, campaign: Campaign) -> bool:
