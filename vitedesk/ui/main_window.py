@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.campaign import Campaign, Problem
-from vitedesk.ui.account.login import AccountSession, DemoAccountInfo, LoginDialog
+from vitedesk.ui.account.login import TOKEN_ACCOUNT, AccountSession, DemoAccountInfo, LoginDialog
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
 from vitedesk.ui.common.widgets import Tone, named
 from vitedesk.ui.compose.composer import Composer
@@ -38,7 +38,7 @@ from vitedesk.ui.send.confirm import protocol_text
 from vitedesk.ui.send.errors_view import StatusBanner
 from vitedesk.ui.send.notice_area import NoticeArea
 from vitedesk.ui.send.send_bar import SendBar
-from vitedesk.ui.send.send_flow import Notice, SendFlow, SendRecorder
+from vitedesk.ui.send.send_flow import Notice, SendFlow
 
 WAIT_BEFORE_CLOSING = (
     "ViteDesk is waiting for ViteMobile's answer about your campaign. Close it after the answer arrives."
@@ -81,8 +81,6 @@ class MainWindow(QMainWindow):
         *,
         demo_accounts: Sequence[DemoAccountInfo] = (),
         sandbox_url: str | None = None,
-        recorder: SendRecorder | None = None,
-        remember_default: bool = False,
         icon: QIcon | None = None,
     ) -> None:
         super().__init__()
@@ -92,10 +90,10 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(icon)
         self.session = session
         self._demo_accounts = list(demo_accounts)
-        self._remember_default = remember_default
+        self._remember_default = False  # Remember me in the login dialog; the settings' choice at start
         self.login_remember: bool | None = None  # the Remember me choice of the last successful login
         self.tasks = TaskHolder(on_error=self._unexpected)
-        self.flow = SendFlow(session, self.ask_login, self, recorder, self.tasks)
+        self.flow = SendFlow(session, self.ask_login, self, self.tasks)  # its recorder: Workspace
         self._login: asyncio.Future[bool] | None = None
         self.login_dialog: LoginDialog | None = None
 
@@ -310,6 +308,10 @@ class MainWindow(QMainWindow):
 
     # --- account ---------------------------------------------------------------------------------------
 
+    def set_remember_default(self, remember: bool) -> None:
+        """Whether the login dialog starts with Remember me ticked (until a login chooses otherwise)."""
+        self._remember_default = remember
+
     async def ask_login(self, reason: str = "") -> bool:
         """Open the login dialog over the window (one at a time); True once signed in."""
         if self._login is not None and not self._login.done():
@@ -317,7 +319,7 @@ class MainWindow(QMainWindow):
         self._login = asyncio.get_running_loop().create_future()
         dialog = LoginDialog(
             self.session,
-            username=self.session.username if self.session.username != "access token" else "",
+            username=self.session.username if self.session.username != TOKEN_ACCOUNT else "",
             remember=self._remember_default,
             reason=reason,
             demo_accounts=self._demo_accounts,

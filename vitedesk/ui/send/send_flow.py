@@ -178,14 +178,13 @@ class SendFlow(QObject):
         session: AccountSession,
         ask_login: LoginPrompt,
         parent_widget: QWidget | None = None,
-        recorder: SendRecorder | None = None,
         tasks: TaskHolder | None = None,
     ) -> None:
         super().__init__()
         self._session = session
         self._ask_login = ask_login
         self._parent = parent_widget
-        self._recorder = recorder
+        self._recorder: SendRecorder | None = None  # set_recorder(): the send history, when there is one
         self._tasks = tasks or TaskHolder()
         self._busy = False
         self.confirm_dialog: ConfirmDialog | None = None  # while open, for tests and screenshots
