@@ -129,9 +129,7 @@ _UNIT_KIND = bytes(
 )
 
 
-def count_parts(
-    text: str, utf16: bytes, capacity: int, cuts: list[int] | None = None
-) -> tuple[int, int]:
+def count_parts(text: str, utf16: bytes, capacity: int, cuts: list[int] | None = None) -> tuple[int, int]:
     """(number of parts, units in the last part) when `text` is cut into parts of `capacity` UTF-16 units.
 
     `utf16` is text.encode("utf-16-le") and holds more than one part. A part never ends inside a surrogate
