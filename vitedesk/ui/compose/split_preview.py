@@ -73,16 +73,16 @@ class SplitPreview(QFrame):
         self._column_layout.setContentsMargins(0, 0, 0, 0)
         self._column_layout.setSpacing(4)
         self._column_layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._column)
+        self.partsArea = QScrollArea(self)
+        self.partsArea.setWidgetResizable(True)
+        self.partsArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.partsArea.setWidget(self._column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.note)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.partsArea, 1)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(UPDATE_DELAY_MS)
@@ -151,7 +151,7 @@ class SplitPreview(QFrame):
 
 
 def _body(text: str, offset: int, marked: frozenset[int], colour: str) -> str:
-    """The part's text as rich text: line breaks kept, characters that force Unicode on a tinted background."""
+    """The part as rich text: line breaks kept, characters that force Unicode on a tinted background."""
     pieces = []
     for index, char in enumerate(text, start=offset):
         escaped = html.escape(char)
