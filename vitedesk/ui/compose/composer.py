@@ -19,6 +19,7 @@ from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_repla
 from vitedesk.core.wording import plural, unicode_warning
 from vitedesk.ui.common.utf16 import utf16_offset
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
+from vitedesk.ui.compose.split_preview import SplitPreview
 
 ENCODING_WORDS = {GSM7: "plain text (GSM)", UCS2: "Unicode (special characters)"}
 
@@ -123,7 +124,13 @@ class Composer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.messageEdit, 1)
+        self.splitPreview = SplitPreview(self)
+        self.splitPreview.setMinimumWidth(180)
+        text_row = QHBoxLayout()
+        text_row.setContentsMargins(0, 0, 0, 0)
+        text_row.addWidget(self.messageEdit, 3)
+        text_row.addWidget(self.splitPreview, 2)
+        layout.addLayout(text_row, 1)
         layout.addLayout(counters)
         layout.addWidget(self.unicodeNotice)
         QWidget.setTabOrder(self.messageEdit, self.replaceButton)
@@ -156,6 +163,7 @@ class Composer(QWidget):
     def set_protocol(self, protocol: str) -> None:
         """ "SMS" counts parts; "MMS" sends the text with the pictures as one message per recipient."""
         self._protocol = "MMS" if protocol == "MMS" else "SMS"
+        self.splitPreview.set_protocol(self._protocol)
         self._refresh()
 
     def replace_special_characters(self) -> None:
@@ -186,6 +194,7 @@ class Composer(QWidget):
 
     def _on_text_changed(self) -> None:
         self._refresh()
+        self.splitPreview.set_text(self.message())
         self.messageChanged.emit(self.message())
 
     def _refresh(self) -> None:
