@@ -76,6 +76,7 @@ class SplitPreview(QFrame):
         self.partsArea = QScrollArea(self)
         self.partsArea.setWidgetResizable(True)
         self.partsArea.setFrameShape(QFrame.Shape.NoFrame)
+        self.partsArea.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the message to the pictures
         self.partsArea.setWidget(self._column)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
