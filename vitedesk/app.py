@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time 
 
     from vitedesk.sandbox import SandboxServer
     from vitedesk.store import TokenVault
-    from vitedesk.ui.account.login import AccountSession
+    from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.main_window import MainWindow
     from vitedesk.ui.send.send_flow import SendRecorder
     from vitedesk.ui.workspace import UrlOpener, Workspace
@@ -241,7 +241,8 @@ def build_window(
 ) -> tuple[MainWindow, AccountSession]:
     """The account session (restored from the keychain when remembered) and the main window over it."""
     from vitedesk.api import DEFAULT_BASE_URL
-    from vitedesk.ui.account.login import AccountSession, DemoAccountInfo
+    from vitedesk.ui.account.login import DemoAccountInfo
+    from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.main_window import MainWindow
 
     settings = services.settings

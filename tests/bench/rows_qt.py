@@ -96,7 +96,7 @@ def _bare(text: str) -> QPlainTextEdit:
 
 
 def _main_window() -> QWidget:
-    from vitedesk.ui.account.login import AccountSession
+    from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.main_window import MainWindow
 
     window = MainWindow(AccountSession("http://127.0.0.1:9"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vitedesk.store import Settings
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.main_window import MainWindow
 from vitedesk.ui.workspace import Workspace
 

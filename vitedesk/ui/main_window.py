@@ -12,23 +12,19 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from vitedesk.core.campaign import Campaign, Problem
-from vitedesk.ui.account.login import TOKEN_ACCOUNT, AccountSession, DemoAccountInfo, LoginDialog
+from vitedesk.ui.account.account_bar import AccountBar
+from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
+from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
-from vitedesk.ui.common.widgets import Tone, named
+from vitedesk.ui.common.widgets import Tone, group_box, named, scrolling
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEditor
@@ -43,25 +39,6 @@ from vitedesk.ui.send.send_flow import Notice, SendFlow
 WAIT_BEFORE_CLOSING = (
     "ViteDesk is waiting for ViteMobile's answer about your campaign. Close it after the answer arrives."
 )
-
-
-def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
-    box = named(QGroupBox(title), name)
-    box.setAccessibleName(title)
-    layout = QVBoxLayout(box)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
-
-
-def _scrolling(widget: QWidget, name: str) -> QScrollArea:
-    area = named(QScrollArea(), name)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scrolling frame
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setWidget(widget)
-    return area
 
 
 class MainWindow(QMainWindow):
@@ -133,27 +110,24 @@ class MainWindow(QMainWindow):
         self.notices = NoticeArea()
         outer.addWidget(self.notices)
 
-        account_bar = QHBoxLayout()
-        self.accountLabel = named(QLabel(), "accountLabel")
-        self.accountButton = named(QPushButton(), "accountButton")
+        self.accountBar = AccountBar()
+        self.accountLabel = self.accountBar.accountLabel
+        self.accountButton = self.accountBar.accountButton
         self.accountButton.clicked.connect(self._account_clicked)
-        account_bar.addStretch(1)
-        account_bar.addWidget(self.accountLabel)
-        account_bar.addWidget(self.accountButton)
-        outer.addLayout(account_bar)
+        outer.addWidget(self.accountBar)
 
         # Both columns scroll when the screen is small (1024x600, or 200% scaling): Send stays in view.
-        recipients = _group("1. Recipients", "recipientsGroup", self.leads)
+        recipients = group_box("1. Recipients", "recipientsGroup", self.leads)
         right = named(QWidget(), "campaignColumn")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(_group("2. Message", "messageGroup", self.composer), 3)
-        right_layout.addWidget(_group("Images (MMS, optional)", "imagesGroup", self.images), 2)
-        right_layout.addWidget(_group("3. Route", "routeGroup", self.route), 0)
+        right_layout.addWidget(group_box("2. Message", "messageGroup", self.composer), 3)
+        right_layout.addWidget(group_box("Images (MMS, optional)", "imagesGroup", self.images), 2)
+        right_layout.addWidget(group_box("3. Route", "routeGroup", self.route), 0)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.recipientsScroll = _scrolling(recipients, "recipientsScroll")
-        self.campaignScroll = _scrolling(right, "campaignScroll")
+        self.recipientsScroll = scrolling(recipients, "recipientsScroll")
+        self.campaignScroll = scrolling(right, "campaignScroll")
         self.splitter.addWidget(self.recipientsScroll)
         self.splitter.addWidget(self.campaignScroll)
         self.splitter.setStretchFactor(0, 5)
@@ -344,14 +318,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def _show_account(self) -> None:
-        if self.session.signed_in:
-            self.accountLabel.setText(f"Signed in: <b>{self.session.account_label}</b>")
-            self.accountButton.setText("Log out")
-            self.accountButton.setAccessibleName("Log out")
-        else:
-            self.accountLabel.setText("Not signed in")
-            self.accountButton.setText("Log in…")
-            self.accountButton.setAccessibleName("Log in")
+        self.accountBar.show_session(self.session)
         self.loginAction.setEnabled(not self.session.signed_in)
         self.logoutAction.setEnabled(self.session.signed_in)
         self.refresh()

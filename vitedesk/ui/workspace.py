@@ -20,7 +20,7 @@ from vitedesk.store.credentials import TokenVault
 from vitedesk.store.drafts import DraftStore
 from vitedesk.store.history import HistoryStore
 from vitedesk.store.settings import Settings
-from vitedesk.ui.account.login import TOKEN_ACCOUNT
+from vitedesk.ui.account.session import TOKEN_ACCOUNT
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.compose.draft_keeper import DraftKeeper
 from vitedesk.ui.history.recorder import HistoryRecorder

@@ -7,7 +7,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 AnyWidget = TypeVar("AnyWidget", bound=QWidget)
 
@@ -16,6 +25,27 @@ def named(widget: AnyWidget, name: str) -> AnyWidget:
     """``widget`` with its objectName set (the typed stubs take no ``objectName=`` keyword)."""
     widget.setObjectName(name)
     return widget
+
+
+def group_box(title: str, name: str, *widgets: QWidget) -> QGroupBox:
+    """A titled frame [name] holding ``widgets`` one under the other."""
+    box = named(QGroupBox(title), name)
+    box.setAccessibleName(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """``widget`` in a frameless scroll area [name] that Tab passes over (small screens, large scaling)."""
+    area = named(QScrollArea(), name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scrolling frame
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(widget)
+    return area
 
 
 class Tone(StrEnum):

@@ -10,10 +10,10 @@ import html
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from vitedesk.core.segments import UCS2, Part, analyze, split
-from vitedesk.ui.common.widgets import Tone, named, tint
+from vitedesk.ui.common.widgets import Tone, named, scrolling, tint
 
 UPDATE_DELAY_MS = 40
 
@@ -73,11 +73,7 @@ class SplitPreview(QFrame):
         self._column_layout.setContentsMargins(0, 0, 0, 0)
         self._column_layout.setSpacing(4)
         self._column_layout.addStretch(1)
-        self.partsArea = QScrollArea(self)
-        self.partsArea.setWidgetResizable(True)
-        self.partsArea.setFrameShape(QFrame.Shape.NoFrame)
-        self.partsArea.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the message to the pictures
-        self.partsArea.setWidget(self._column)
+        self.partsArea = scrolling(self._column, "splitPreviewParts")  # Tab passes over the frame
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

@@ -31,7 +31,7 @@ from vitedesk.api import (
 )
 from vitedesk.core.campaign import Campaign, RouteKind
 from vitedesk.core.wording import plural
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import ConfirmDialog
