@@ -110,6 +110,7 @@ class Workspace(QObject):
 
     def _show_settings(self, settings: Settings) -> None:
         self.window.leads.set_default_region(settings.default_region)
+        self.window.composer.set_prices(settings.prices())
         self.window.set_remember_default(settings.remember)
         if settings.window_geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
@@ -127,6 +128,7 @@ class Workspace(QObject):
             for field in dataclasses.fields(self.settings):
                 setattr(self.settings, field.name, getattr(dialog.settings(), field.name))
             self.window.leads.set_default_region(self.settings.default_region)
+            self.window.composer.set_prices(self.settings.prices())
             self.window.set_remember_default(self.settings.remember)
             self.window.login_remember = None  # the dialog's choice stands until the next log in
             if self._save_settings is not None:
