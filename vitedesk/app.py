@@ -206,6 +206,7 @@ def attach_stores(window: MainWindow, services: Services, parts: Collaborators) 
         open_url=parts.open_url,
         settings=services.settings,
         recorder=parts.recorder,
+        save_settings=lambda settings: settings.save(services.paths.settings_file),
     )
     workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
     return workspace
