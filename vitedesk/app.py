@@ -144,7 +144,7 @@ async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: C
     window = None
     session = None
     try:
-        window, session = build_window(args, app, settings, parts, sandbox)
+        window, session = build_window(args, app, settings, parts, sandbox, services.paths)
         if args.smoke_test:
             print(f"ViteDesk {__version__}: main window built; keychain: {keychain_backend()}")
             return 0
@@ -222,10 +222,11 @@ async def tell_and_stop(sentence: str) -> None:
 
 
 def build_window(
-    args: argparse.Namespace, app: Any, settings: Any, parts: Collaborators, sandbox: Any
+    args: argparse.Namespace, app: Any, settings: Any, parts: Collaborators, sandbox: Any, paths: Any = None
 ) -> Any:
     from vitedesk.api import DEFAULT_BASE_URL
     from vitedesk.ui.account.login import AccountSession
+    from vitedesk.ui.compose.preparing import PictureOptions
     from vitedesk.ui.main_window import MainWindow
 
     demo_accounts: Sequence[Any] = ()
@@ -250,6 +251,9 @@ def build_window(
         recorder=parts.recorder,
         remember_default=settings.remember,
         icon=icon,
+        pictures=None
+        if paths is None
+        else PictureOptions(paths.picture_cache, settings.mms_picture_budget, settings.mms_picture_edge),
     )
     window.leads.set_default_region(settings.default_region)
     if settings.window_geometry:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from helpers import pictures as make
 from PIL import Image
 
-from helpers import pictures as make
 from vitedesk.api import NotSent, ViteMobileClient
 from vitedesk.core.campaign import Campaign
 from vitedesk.core.pictures import load_picture, prepare_message
@@ -66,7 +66,11 @@ async def test_five_pictures_arrive_prepared_upright_and_without_exif(
     assert decoded[4].size == (40, 30)
     listed = sandbox.campaigns()[0]["images"]
     assert [image["filename"] for image in listed] == [
-        "IMG_1001.jpg", "logo.jpg", "scan.jpg", "print.jpg", "really-a-png.jpg"
+        "IMG_1001.jpg",
+        "logo.jpg",
+        "scan.jpg",
+        "print.jpg",
+        "really-a-png.jpg",
     ]
     assert [path.read_bytes() for path in paths] == originals
 

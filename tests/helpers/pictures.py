@@ -1,4 +1,4 @@
-"""Pictures the tests make themselves: phone photos with EXIF orientation and GPS, transparent PNGs, and worse."""
+"""Pictures the tests make: phone photos with EXIF orientation and GPS, transparent PNGs, and worse."""
 
 from __future__ import annotations
 

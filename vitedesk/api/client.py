@@ -339,7 +339,8 @@ def open_prepared(
             handle = open_files.enter_context(open(picture.path, "rb"))  # noqa: SIM115 - the ExitStack closes it
         except OSError:
             raise NotSent(
-                f"The prepared copy of “{picture.source.name}” could not be read, so the campaign was not sent. "
+                f"The prepared copy of “{picture.source.name}” could not be read, so the campaign was not "
+                "sent. "
                 "Remove the picture and attach it again, then send."
             ) from None
         files.append((f"image_{index}", (picture.upload_name, handle, picture.content_type)))

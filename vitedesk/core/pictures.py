@@ -192,7 +192,8 @@ def _animation(path: Path, opened: Image.Image, name: str, edge: int) -> bytes |
         raise ImageRejected(
             path,
             f"{name} is an animation of {width} × {height} pixels; animations can be sent only as they "
-            f"are, at most {edge} pixels on their longest side. Attach a smaller animation or a still picture.",
+            f"are, at most {edge} pixels on their longest side. Attach a smaller animation or a still "
+            "picture.",
         )
     return strip_gif_metadata(path.read_bytes())
 
@@ -243,9 +244,10 @@ def _apply_icc(image: Image.Image, icc: bytes) -> Image.Image | None:
 class BudgetExceeded(Exception):
     """The pictures cannot fit the message budget; ``user_message`` says which and what to do."""
 
-    def __init__(self, user_message: str) -> None:
+    def __init__(self, user_message: str, path: Path | None = None) -> None:
         super().__init__(user_message)
         self.user_message = user_message
+        self.path = path  # the picture to remove (an animation too large), or None when all are to blame
 
 
 Encoder = Callable[[Image.Image, int], bytes]
@@ -318,7 +320,8 @@ def prepare_message(
         raise BudgetExceeded(
             f"{quoted_name(largest.path)} is an animation of {format_size(len(largest.animation or b''))}; "
             f"animations are sent as they are, and one message can carry at most {format_size(budget)} "
-            "of pictures. Attach a smaller animation or a still picture."
+            "of pictures. Attach a smaller animation or a still picture.",
+            largest.path,
         )
     stills = [picture for picture in pictures if picture.animation is None]
     quality, scale = fit_budget([picture.image for picture in stills], budget - animations)

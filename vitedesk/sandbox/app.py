@@ -244,5 +244,7 @@ def _accept(checked: SendRequest, account: Account, state: SandboxState) -> int:
                 "received_at": now.isoformat(),
             }
         )
-        state.images[campaign_id] = {image.field: (image.content_type, image.data) for image in checked.images}
+        state.images[campaign_id] = {
+            image.field: (image.content_type, image.data) for image in checked.images
+        }
     return campaign_id

@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, BinaryIO
 
 from PIL import Image
@@ -56,7 +57,7 @@ class ImageUpload:
     size: int
     sha256: str
     format: str
-    data: bytes = field(default=b"", repr=False)  # the bytes as received, served back by the sandbox
+    data: bytes = dataclass_field(default=b"", repr=False)  # as received: the sandbox serves it back
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -33,6 +33,9 @@ class Settings:
     # QWidget.saveGeometry() as base64 text; None until the window was closed once.
     window_geometry: str | None = None
     history_geometry: str | None = None
+    # MMS pictures: bytes all the pictures of one message may add up to, and the longest edge in pixels.
+    mms_picture_budget: int = 600_000
+    mms_picture_edge: int = 1280
 
     @classmethod
     def load(cls, path: Path) -> Settings:

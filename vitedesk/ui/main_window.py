@@ -28,6 +28,7 @@ from vitedesk.ui.common.sandbox_banner import SandboxBanner
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import LeadEditor
+from vitedesk.ui.compose.preparing import PictureOptions
 from vitedesk.ui.compose.route import RouteSelector
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import protocol_text
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         recorder: SendRecorder | None = None,
         remember_default: bool = False,
         icon: QIcon | None = None,
+        pictures: PictureOptions | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -87,7 +89,7 @@ class MainWindow(QMainWindow):
 
         self.leads = LeadEditor()
         self.composer = Composer()
-        self.images = ImagePicker()
+        self.images = ImagePicker(options=pictures)
         self.route = RouteSelector()
         self._build(sandbox_url)
         self._build_menus()
@@ -202,6 +204,7 @@ class MainWindow(QMainWindow):
             message=self.composer.message(),
             route=self.route.route(),
             images=self.images.images(),
+            prepared=self.images.prepared(),
             unverified=[lead.e164 for lead in report.unverified],
         )
 
