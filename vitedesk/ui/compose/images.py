@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -39,9 +38,10 @@ from vitedesk.core.media import (
     quoted_name,
     same_file,
 )
+from vitedesk.ui.common.file_drops import take_files
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
 from vitedesk.ui.compose.preparing import PictureOptions, PicturePreparer
-from vitedesk.ui.compose.thumbnails import TILE, ThumbnailList, can_decode, local_files, on_canvas
+from vitedesk.ui.compose.thumbnails import TILE, ThumbnailList, can_decode, on_canvas
 
 if TYPE_CHECKING:
     from vitedesk.core.pictures import LoadedPicture, PreparedPicture
@@ -178,10 +178,8 @@ class ImagePicker(QWidget):
 
     # -- drops on the whole picker ----------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # also called for moves
+        if take_files(event):
             self.thumbnails.set_drag_over(True)
         else:
             event.ignore()
@@ -194,13 +192,11 @@ class ImagePicker(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.thumbnails.set_drag_over(False)
-        paths = local_files(event)
-        if not paths:
+        paths = take_files(event)
+        if paths:
+            self._on_dropped(paths)
+        else:
             event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self._on_dropped(paths)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "thumbnails"):

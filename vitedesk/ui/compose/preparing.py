@@ -68,16 +68,20 @@ class PicturePreparer(QObject):
         self._decoders = ThreadPoolExecutor(max_workers=2, thread_name_prefix="pictures-decode")
         self._encoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pictures-encode")
         executors = (self._decoders, self._encoder)
-        # No reference to self in the slot: it must work while the C++ object is being destroyed.
-        self.destroyed.connect(
-            lambda *_: [pool.shutdown(wait=False, cancel_futures=True) for pool in executors]
-        )
+
+        def stop(*_args: object) -> None:
+            # No reference to self: it must work while the C++ object is being destroyed.
+            for pool in executors:
+                pool.shutdown(wait=False, cancel_futures=True)
+
+        self.destroyed.connect(stop)
         self._encoder.submit(_clean, options.cache_dir)
 
     def load(self, path: Path) -> None:
         """Decode ``path`` and make its upright thumbnail; ``loaded`` or ``refused`` follows."""
         future = self._decoders.submit(_load, path, self.options.edge)
-        future.add_done_callback(lambda done, key=str(path): self._deliver_load(key, done))
+        key = str(path)
+        future.add_done_callback(lambda done: self._deliver_load(key, done))
 
     def prepare(self, generation: int, pictures: list[LoadedPicture]) -> None:
         """Encode the message's pictures within the budget; ``prepared`` or ``budgetRefused`` follows."""
