@@ -304,7 +304,7 @@ class ImagePicker(QWidget):
             return
         self.thumbnails.takeItem(row)
         self._forget(key)
-        self._show_refusals([sentence])
+        self._add_refusal(sentence)
         self._reprepare()
 
     def _reprepare(self) -> None:
@@ -331,7 +331,7 @@ class ImagePicker(QWidget):
     def _on_budget_refused(self, generation: int, key: str, sentence: str) -> None:
         if generation != self._generation:
             return
-        self._show_refusals([sentence])
+        self._add_refusal(sentence)
         row = self._row_of(key) if key else -1
         if row >= 0:
             self.thumbnails.takeItem(row)
@@ -340,6 +340,11 @@ class ImagePicker(QWidget):
 
     def _on_reordered(self, *_args: object) -> None:
         self._changed()
+
+    def _add_refusal(self, sentence: str) -> None:
+        """A refusal that arrives later (from the worker) joins those already shown."""
+        shown = self.refusalNotice.text()
+        self._show_refusals([shown, sentence] if shown else [sentence])
 
     def _show_refusals(self, refusals: Sequence[str]) -> None:
         if refusals:
