@@ -206,6 +206,7 @@ def attach_stores(window: MainWindow, services: Services, parts: Collaborators) 
         open_url=parts.open_url,
         settings=services.settings,
         recorder=parts.recorder,
+        save_settings=lambda settings: settings.save(services.paths.settings_file),
     )
     workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
     return workspace
@@ -246,9 +247,7 @@ def build_window(
     from vitedesk.ui.main_window import MainWindow
 
     settings = services.settings
-    pictures = PictureOptions(
-        services.paths.picture_cache, settings.mms_picture_budget, settings.mms_picture_edge
-    )
+    pictures = PictureOptions(services.paths.picture_cache, *settings.picture_limits())
     demo_accounts: Sequence[DemoAccountInfo] = ()
     if sandbox is not None:
         from vitedesk.sandbox import DEMO_ACCOUNTS

@@ -6,6 +6,7 @@ the person's locale belongs to the screen; here the sentence uses plain digits w
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -64,13 +65,21 @@ class Estimate:
         exponent = Decimal(1).scaleb(-minor_unit(self.currency))
         return (self.unit_price * self.messages).quantize(exponent, rounding=ROUND_HALF_UP)
 
-    def sentence(self) -> str:
-        """ "≈ 2,408 texts × 0.0079 USD = 19.02 USD"."""
+    def sentence(self, number: NumberFormat | None = None) -> str:
+        """ "≈ 2,408 texts × 0.0079 USD = 19.02 USD"; `number(value, decimals)` formats for a locale."""
+        show = number or _plain_number
         noun = ("picture message" if self.protocol == "MMS" else "text") + ("" if self.messages == 1 else "s")
-        places = minor_unit(self.currency)
-        total = f"{self.total:,.{places}f}"
-        unit = f"{self.unit_price.normalize():f} {self.currency}"
-        return f"≈ {self.messages:,} {noun} × {unit} = {total} {self.currency}"
+        unit_decimals = max(0, -int(self.unit_price.normalize().as_tuple().exponent))
+        unit = f"{show(self.unit_price, unit_decimals)} {self.currency}"
+        total = f"{show(self.total, minor_unit(self.currency))} {self.currency}"
+        return f"≈ {show(Decimal(self.messages), 0)} {noun} × {unit} = {total}"
+
+
+NumberFormat = Callable[[Decimal, int], str]
+
+
+def _plain_number(value: Decimal, decimals: int) -> str:
+    return f"{value:,.{decimals}f}"
 
 
 def estimate(prices: Prices, messages: int, protocol: str) -> Estimate | None:

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     newCampaignStarted = Signal()
     historyRequested = Signal()
     logFolderRequested = Signal()
+    settingsRequested = Signal()
 
     def __init__(
         self,
@@ -178,11 +179,15 @@ class MainWindow(QMainWindow):
         self.aboutAction = self._action("&About ViteDesk", self._about)
         self.historyAction = self._action("Send &history…", self.historyRequested.emit, key("Ctrl+H"))
         self.logFolderAction = self._action("Open &log folder", self.logFolderRequested.emit)
+        self.settingsAction = self._action("S&ettings…", self.settingsRequested.emit, key("Ctrl+,"))
+        self.settingsAction.setObjectName("settingsAction")
+        self.settingsAction.setEnabled(False)  # until something keeps the settings (the Workspace)
         bar = self.menuBar()
         self.fileMenu = bar.addMenu("&File")
         self.fileMenu.addActions([self.importAction, self.addImagesAction])
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.historyAction)
+        self.fileMenu.addAction(self.settingsAction)
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
         self.campaignMenu = bar.addMenu("&Campaign")

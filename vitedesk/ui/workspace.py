@@ -7,12 +7,14 @@ settings into the widgets at start and takes them back at the end.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog
 
 from vitedesk.store.credentials import TokenVault
 from vitedesk.store.drafts import DraftStore
@@ -24,7 +26,9 @@ from vitedesk.ui.compose.draft_keeper import DraftKeeper
 from vitedesk.ui.history.recorder import HistoryRecorder
 from vitedesk.ui.history.window import HistoryWindow
 from vitedesk.ui.main_window import MainWindow
+from vitedesk.ui.qt_async import open_dialog
 from vitedesk.ui.send.send_flow import SendRecorder
+from vitedesk.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -70,13 +74,16 @@ class Workspace(QObject):
         open_url: UrlOpener | None = None,
         settings: Settings | None = None,
         recorder: SendRecorder | None = None,
+        save_settings: Callable[[Settings], None] | None = None,
     ) -> None:
-        """``recorder`` replaces the recorder over ``history``; ``settings`` are shown in the widgets now."""
+        """``recorder`` replaces the recorder over ``history``; ``settings`` are shown in the widgets now;
+        ``save_settings`` keeps them on disk when the person changes them in the Settings dialog."""
         super().__init__(window)
         self.window = window
         self.history = history
         self.log_dir = log_dir
         self.settings = settings
+        self._save_settings = save_settings
         self._vault = vault
         self._open_url: UrlOpener = open_url or QDesktopServices.openUrl
         self._keychain_told = False
@@ -94,6 +101,8 @@ class Workspace(QObject):
         window.logFolderAction.setEnabled(log_dir is not None)
         window.historyRequested.connect(self.show_history)
         window.logFolderRequested.connect(self.open_log_folder)
+        window.settingsAction.setEnabled(settings is not None)
+        window.settingsRequested.connect(lambda: window.tasks.start(self.edit_settings(), name="settings"))
         window.session.changed.connect(self.check_keychain)
         window.closing.connect(self._close_history)
 
@@ -101,9 +110,31 @@ class Workspace(QObject):
 
     def _show_settings(self, settings: Settings) -> None:
         self.window.leads.set_default_region(settings.default_region)
+        self.window.composer.set_prices(settings.prices())
         self.window.set_remember_default(settings.remember)
         if settings.window_geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+
+    async def edit_settings(self) -> bool:
+        """File → Settings…: the dialog over a copy; OK applies it to the widgets and saves it at once."""
+        if self.settings is None:
+            return False
+        self.remember_settings(practice=True)  # what the widgets hold now is what the dialog starts from
+        dialog = SettingsDialog(self.settings, self.window)
+        accepted = await open_dialog(dialog) == QDialog.DialogCode.Accepted.value
+        if accepted:
+            if not dialog.settings().remember and self.window.session.remembered:
+                self.window.session.stop_remembering()  # "Remember me" off: out of the keychain
+            for field in dataclasses.fields(self.settings):
+                setattr(self.settings, field.name, getattr(dialog.settings(), field.name))
+            self.window.leads.set_default_region(self.settings.default_region)
+            self.window.composer.set_prices(self.settings.prices())
+            self.window.set_remember_default(self.settings.remember)
+            self.window.login_remember = None  # the dialog's choice stands until the next log in
+            if self._save_settings is not None:
+                self._save_settings(self.settings)
+        dialog.deleteLater()
+        return accepted
 
     def remember_settings(self, *, practice: bool) -> Settings | None:
         """Put what the widgets hold now into the settings (saving them is the caller's); None without any.

@@ -29,7 +29,7 @@ from vitedesk.api import ApiError
 from vitedesk.api.client import clean_token
 from vitedesk.api.tokens import jwt_claims, token_expiry
 from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession, TokenStore
-from vitedesk.ui.common.widgets import named
+from vitedesk.ui.common.widgets import Tone, edge_colour, named
 from vitedesk.ui.qt_async import TaskHolder
 
 log = logging.getLogger(__name__)
@@ -183,7 +183,9 @@ class LoginDialog(QDialog):
         layout.addWidget(self.advancedBox)
 
         self.loginError = self._label("loginError", "", word_wrap=True)
-        self.loginError.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px;")
+        self.loginError.setStyleSheet(
+            f"color: palette(bright-text); background: {edge_colour(Tone.ERROR).name()}; padding: 6px;"
+        )
         self.loginError.setVisible(False)
         layout.addWidget(self.loginError)
         self.busyBar = named(QProgressBar(), "loginBusy")

@@ -126,6 +126,12 @@ class AccountSession(QObject):
         self.changed.emit()
         return True
 
+    def stop_remembering(self) -> None:
+        """Remove the token from the keychain but stay signed in for this session."""
+        if self._vault is not None and self.username and self._remembered:
+            self._vault.delete(self.server_url, self.username)
+        self._remembered = False
+
     def forget_token(self) -> None:
         """The server refused the token (401): drop it, here and in the vault, but keep the account name."""
         self._client.token = None
