@@ -181,3 +181,17 @@ def test_copies_are_named_by_content_and_old_ones_cleaned(tmp_path: Path) -> Non
 def test_gif_stripping_refuses_broken_bytes() -> None:
     with pytest.raises(ValueError):
         strip_gif_metadata(make.animated_gif()[:40])
+
+
+def test_heic_photo_becomes_a_jpeg(tmp_path: Path) -> None:
+    image, _ = prepared_one(make.write(tmp_path / "IMG_0002.HEIC", make.heic()), tmp_path / "c")
+
+    red, green, _blue = image.getpixel((10, 10))  # type: ignore[misc]
+    assert image.format == "JPEG" and image.size == (640, 480) and red > 150 and green < 90
+
+
+def test_webp_with_transparency_is_flattened(tmp_path: Path) -> None:
+    image, _ = prepared_one(make.write(tmp_path / "sticker.webp", make.webp()), tmp_path / "c")
+
+    assert min(image.getpixel((5, 5))) >= 245  # type: ignore[arg-type]
+    assert image.getpixel((image.width - 5, 5))[2] > 200  # type: ignore[index]

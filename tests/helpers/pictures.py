@@ -122,3 +122,18 @@ def has_exif_segment(jpeg: bytes) -> bool:
             return True
         position += 2 + length
     return False
+
+
+def heic(size: tuple[int, int] = (640, 480)) -> bytes:
+    """An HEIC photo (the iPhone format), red."""
+    from pillow_heif import register_heif_opener
+
+    register_heif_opener()
+    return _encoded(Image.new("RGB", size, (200, 40, 40)), "HEIF")
+
+
+def webp(size: tuple[int, int] = (300, 200)) -> bytes:
+    """A lossless WebP with a transparent half (left) and opaque blue (right)."""
+    image = Image.new("RGBA", size, (0, 0, 255, 255))
+    ImageDraw.Draw(image).rectangle((0, 0, size[0] // 2, size[1]), fill=(0, 0, 0, 0))
+    return _encoded(image, "WEBP")

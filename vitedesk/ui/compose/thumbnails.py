@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from vitedesk.ui.common.file_drops import take_files
 
 THUMBNAIL = QSize(96, 96)
-TILE = QSize(132, 150)
+TILE = QSize(132, 168)  # picture, name, sizes and a note line
 
 
 def can_decode(path: Path) -> bool:
