@@ -195,3 +195,20 @@ def test_webp_with_transparency_is_flattened(tmp_path: Path) -> None:
 
     assert min(image.getpixel((5, 5))) >= 245  # type: ignore[arg-type]
     assert image.getpixel((image.width - 5, 5))[2] > 200  # type: ignore[index]
+
+
+def test_campaign_waits_for_preparation_and_notices_a_changed_file(tmp_path: Path) -> None:
+    from vitedesk.core.campaign import Campaign
+
+    path = make.write(tmp_path / "p.png", make.tiny_png())
+    [copy] = prepare_message([load_picture(path)], tmp_path / "c")
+
+    def image_blocks(campaign: Campaign) -> list[str]:
+        return [p.message for p in campaign.problems() if p.field == "images" and p.blocking]
+
+    waiting = Campaign(leads=["+12015550123"], message="Hi", images=[path], prepared=[None])
+    ready = Campaign(leads=["+12015550123"], message="Hi", images=[path], prepared=[copy])
+    assert image_blocks(waiting) == ["“p.png” is still being prepared for sending. Wait a moment."]
+    assert image_blocks(ready) == [] and ready.uploads() == (copy,)
+    path.write_bytes(make.tiny_png((10, 10)))
+    assert "“p.png” was changed after you attached it" in image_blocks(ready)[0]

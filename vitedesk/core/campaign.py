@@ -125,8 +125,7 @@ class Campaign:
     protocol: SendProtocol | None = None
     images: Sequence[Path] = ()
     unverified: Sequence[str] = ()
-    # The copies uploaded for `images`, one per picture in the same order; None while one is being prepared.
-    # Empty: the pictures go as they are (campaigns not made by the picker).
+    # Copies uploaded for `images`, same order (None: still being prepared); empty: the files go as they are.
     prepared: Sequence[PreparedPicture | None] = ()
 
     def __post_init__(self) -> None:

@@ -75,10 +75,13 @@ class PicturePreparer(QObject):
                 pool.shutdown(wait=False, cancel_futures=True)
 
         self.destroyed.connect(stop)
-        self._encoder.submit(_clean, options.cache_dir)
+        self._cleaned = False  # old copies are removed when the first picture comes (threads start then)
 
     def load(self, path: Path) -> None:
         """Decode ``path`` and make its upright thumbnail; ``loaded`` or ``refused`` follows."""
+        if not self._cleaned:
+            self._cleaned = True
+            self._encoder.submit(_clean, self.options.cache_dir)
         future = self._decoders.submit(_load, path, self.options.edge)
         key = str(path)
         future.add_done_callback(lambda done: self._deliver_load(key, done))
