@@ -28,6 +28,7 @@ from vitedesk.ui.common.widgets import Tone, group_box, named, scrolling
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEditor
+from vitedesk.ui.compose.preparing import PictureOptions
 from vitedesk.ui.compose.route import RouteSelector
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import protocol_text
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         demo_accounts: Sequence[DemoAccountInfo] = (),
         sandbox_url: str | None = None,
         icon: QIcon | None = None,
+        pictures: PictureOptions | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
 
         self.leads = LeadEditor()
         self.composer = Composer()
-        self.images = ImagePicker()
+        self.images = ImagePicker(options=pictures)
         self.route = RouteSelector()
         self._build(sandbox_url)
         self._build_menus()
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
             message=self.composer.message(),
             route=self.route.route(),
             images=self.images.images(),
+            prepared=self.images.prepared(),
             unverified=[lead.e164 for lead in report.unverified],
         )
 
