@@ -131,7 +131,7 @@ def keystroke_rows(quick: bool) -> list[Row]:
             )
         )
     lines = 2_000 if quick else 200_000
-    leads_text = "\n".join(lead_lines(lines))
+    leads_text = lead_lines(lines)
     window.leads.set_text(leads_text)  # type: ignore[attr-defined]
     spin(lambda: not window.leads.is_busy(), 120)  # type: ignore[attr-defined]
     settle(300)
@@ -165,7 +165,7 @@ def paste_stall_rows(quick: bool) -> list[Row]:
 
     lines = 5_000 if quick else 200_000
     runs = 1 if quick else 3
-    text = "\n".join(lead_lines(lines))
+    text = lead_lines(lines)
     stalls, summaries, bare_stalls = [], [], []
     for round_ in range(runs + 1):
         editor = LeadEditor()

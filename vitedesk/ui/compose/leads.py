@@ -82,6 +82,13 @@ def problems_of(report: LeadReport) -> list[LeadProblem]:
     return found + unusual
 
 
+def read_leads(text: str, default_region: str) -> tuple[LeadReport, list[LeadProblem]]:
+    """The report and its problem rows, both made on the worker thread (a 200,000-line list can hold a
+    million rows: building them on the UI thread stood the window still for seconds)."""
+    report = parse_leads(text, default_region)
+    return report, problems_of(report)
+
+
 IMPORT_NUMBERS = "Import numbers…"
 """The one name of the import action: the button here, the File menu, tooltips and the README."""
 IMPORT_NUMBERS_TIP = "Add the phone numbers from a .txt or .csv file (Ctrl+O)."
@@ -345,7 +352,7 @@ class LeadEditor(QWidget):
         if len(text) >= 10_000:
             lines = text.count("\n") + 1
             self.leadSummary.setText(f"Checking {plural(lines, 'line')}…")
-        self._parser.submit(generation, parse_leads, text, self.default_region())
+        self._parser.submit(generation, read_leads, text, self.default_region())
 
     @Slot(object, object)
     def _on_parsed(self, generation: object, result: object) -> None:
@@ -361,15 +368,16 @@ class LeadEditor(QWidget):
                 "if this keeps happening, restart ViteDesk."
             )
             return
-        assert isinstance(result, LeadReport)
-        self._report = result
-        self._show_report(result)
-        self.reportChanged.emit(result)
+        assert isinstance(result, tuple)
+        report, problems = result
+        self._report = report
+        self._show_report(report, problems)
+        self.reportChanged.emit(report)
 
-    def _show_report(self, report: LeadReport) -> None:
+    def _show_report(self, report: LeadReport, problems: list[LeadProblem] | None = None) -> None:
         self.leadSummary.setText(EMPTY_SUMMARY if self._parsed_text_is_blank else summary_text(report))
         self.unverifiedNotice.show_message(unverified_text(report), Tone.WARNING)
-        self.problemsModel.set_problems(problems_of(report))
+        self.problemsModel.set_problems(problems_of(report) if problems is None else problems)
         self.problemList.setVisible(self.problemsModel.total() > 0)
         self.problemList.fit_height()
 
