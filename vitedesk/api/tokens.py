@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import jwt
+
+# What people paste in front of a token: "Bearer ", "bearer:", or the whole "Authorization: Bearer " line.
+_BEARER_PREFIX = re.compile(r"(?:authorization\s*:\s*)?bearer(?:\s*:\s*|\s+)", re.IGNORECASE)
+
+
+def without_bearer(pasted: str) -> str:
+    """``pasted`` without surrounding whitespace and a leading "Bearer " (or "Authorization: Bearer ").
+
+    Contract: only a prefix followed by a space or a colon is removed, so a token that happens to start with
+    the letters "bearer" is kept whole.
+    """
+    text = pasted.strip()
+    prefix = _BEARER_PREFIX.match(text)
+    return text[prefix.end() :].strip() if prefix else text
 
 
 def token_expiry(token: str) -> datetime | None:
@@ -17,7 +32,8 @@ def token_expiry(token: str) -> datetime | None:
     """
     try:
         claims = jwt.decode(token, options={"verify_signature": False})
-    except (jwt.PyJWTError, ValueError, TypeError):
+    except (jwt.PyJWTError, ValueError, TypeError, RecursionError):
+        # RecursionError: PyJWT parses the payload with json.loads, which gives up on very deep nesting.
         return None
     exp = claims.get("exp")
     if isinstance(exp, bool) or not isinstance(exp, int | float):
@@ -56,4 +72,4 @@ class AuthToken:
         return self.expires_within(0, now)
 
 
-__all__ = ["AuthToken", "token_expiry"]
+__all__ = ["AuthToken", "token_expiry", "without_bearer"]
