@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -39,6 +38,7 @@ from vitedesk.core.media import (
     same_file,
     size_warning,
 )
+from vitedesk.ui.common.file_drops import take_files
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
 from vitedesk.ui.compose.thumbnails import (
     THUMBNAIL,
@@ -47,7 +47,6 @@ from vitedesk.ui.compose.thumbnails import (
     ThumbnailLoader,
     can_decode,
     image_dimensions,
-    local_files,
     on_canvas,
 )
 
@@ -170,10 +169,8 @@ class ImagePicker(QWidget):
 
     # -- drops on the whole picker ----------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # also called for moves
+        if take_files(event):
             self.thumbnails.set_drag_over(True)
         else:
             event.ignore()
@@ -186,13 +183,11 @@ class ImagePicker(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.thumbnails.set_drag_over(False)
-        paths = local_files(event)
-        if not paths:
+        paths = take_files(event)
+        if paths:
+            self._on_dropped(paths)
+        else:
             event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self._on_dropped(paths)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "thumbnails"):

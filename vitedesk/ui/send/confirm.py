@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from vitedesk.core.campaign import Campaign
 from vitedesk.core.wording import plural
+from vitedesk.ui.common.widgets import named
 
 FIRST_NUMBERS = 5
 
@@ -60,7 +61,7 @@ class ConfirmDialog(QDialog):
         self._rows: dict[str, QLabel] = {}
 
         def row(key: str, label: str, text: str) -> None:
-            value = QLabel(text, objectName=f"confirm_{key}")
+            value = named(QLabel(text), f"confirm_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
@@ -80,7 +81,7 @@ class ConfirmDialog(QDialog):
             row("images", "Images:", ", ".join(path.name for path in campaign.images))
         if account:
             row("account", "Account:", account)
-        preview = QPlainTextEdit(campaign.message, objectName="confirmMessage")
+        preview = named(QPlainTextEdit(campaign.message), "confirmMessage")
         preview.setReadOnly(True)
         preview.setAccessibleName("Message text")
         preview.setFixedHeight(96)
@@ -91,10 +92,10 @@ class ConfirmDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancelButton = QPushButton("Cancel", objectName="confirmCancelButton")
+        self.cancelButton = named(QPushButton("Cancel"), "confirmCancelButton")
         self.cancelButton.setDefault(True)
         self.cancelButton.clicked.connect(self.reject)
-        self.sendButton = QPushButton(f"&Send {plural(total, 'message')}", objectName="confirmSendButton")
+        self.sendButton = named(QPushButton(f"&Send {plural(total, 'message')}"), "confirmSendButton")
         self.sendButton.setAutoDefault(False)
         self.sendButton.clicked.connect(self.accept)
         buttons.addWidget(self.cancelButton)
