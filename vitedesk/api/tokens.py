@@ -36,6 +36,7 @@ def jwt_claims(token: str) -> dict[str, Any] | None:
     header, payload = _json_part(parts[0]), _json_part(parts[1])
     return payload if header is not None and payload is not None else None
 
+
 # What people paste in front of a token: "Bearer ", "bearer:", or the whole "Authorization: Bearer " line.
 _BEARER_PREFIX = re.compile(r"(?:authorization\s*:\s*)?bearer(?:\s*:\s*|\s+)", re.IGNORECASE)
 
