@@ -243,9 +243,11 @@ def build_window(
     from vitedesk.api import DEFAULT_BASE_URL
     from vitedesk.ui.account.login import DemoAccountInfo
     from vitedesk.ui.account.session import AccountSession
+    from vitedesk.ui.compose.preparing import PictureOptions
     from vitedesk.ui.main_window import MainWindow
 
     settings = services.settings
+    pictures = PictureOptions(services.paths.picture_cache, *settings.picture_limits())
     demo_accounts: Sequence[DemoAccountInfo] = ()
     if sandbox is not None:
         from vitedesk.sandbox import DEMO_ACCOUNTS
@@ -266,6 +268,7 @@ def build_window(
         demo_accounts=demo_accounts,
         sandbox_url=sandbox.url if sandbox is not None else None,
         icon=icon,
+        pictures=pictures,
     )
     if sandbox is None and settings.remember:
         session.restore(settings.last_username)

@@ -10,10 +10,11 @@ import asyncio
 import ipaddress
 import logging
 import re
+from collections.abc import Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import httpx
 
@@ -34,6 +35,9 @@ from vitedesk.api.outcomes import (
 from vitedesk.api.tokens import AuthToken, without_bearer
 from vitedesk.core.campaign import Campaign, RouteKind
 from vitedesk.core.media import ImageRejected, content_type_for
+
+if TYPE_CHECKING:
+    from vitedesk.core.pictures import PreparedPicture
 
 logger = logging.getLogger(__name__)
 
@@ -335,6 +339,9 @@ def open_images(campaign: Campaign, open_files: ExitStack) -> list[FileField]:
     Contract: httpx's multipart encoder reads open files in 64 KiB chunks and takes Content-Length from their
     size, so nothing is read whole. A picture that cannot be read or is not a picture -> NotSent.
     """
+    uploads = campaign.uploads()
+    if uploads is not None:
+        return open_prepared(campaign, uploads, open_files)
     files: list[FileField] = []
     for index, path in enumerate(campaign.images):
         try:
@@ -348,6 +355,35 @@ def open_images(campaign: Campaign, open_files: ExitStack) -> list[FileField]:
                 "Attach it again, then send."
             ) from None
         files.append((f"image_{index}", (path.name, handle, content_type)))
+    return files
+
+
+def open_prepared(
+    campaign: Campaign, uploads: Sequence[PreparedPicture], open_files: ExitStack
+) -> list[FileField]:
+    """Open the prepared copies as image_0, image_1... in send order, after checking nothing changed.
+
+    Contract: a picture still being prepared, or a picked file deleted or changed since it was prepared ->
+    NotSent with the sentence that names it; exactly the bytes of the prepared copies are uploaded.
+    """
+    problems = [
+        problem.message for problem in campaign.problems() if problem.field == "images" and problem.blocking
+    ]
+    if len(uploads) != len(campaign.images) and not problems:
+        problems.append("The pictures are still being prepared for sending. Wait a moment.")
+    if problems:
+        raise NotSent(" ".join(problems) + " The campaign was not sent; everything else is kept.")
+    files: list[FileField] = []
+    for index, picture in enumerate(uploads):
+        try:
+            handle = open_files.enter_context(open(picture.path, "rb"))  # noqa: SIM115 - the ExitStack closes it
+        except OSError:
+            raise NotSent(
+                f"The prepared copy of “{picture.source.name}” could not be read, so the campaign was not "
+                "sent. "
+                "Remove the picture and attach it again, then send."
+            ) from None
+        files.append((f"image_{index}", (picture.upload_name, handle, picture.content_type)))
     return files
 
 

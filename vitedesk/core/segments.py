@@ -80,6 +80,11 @@ def _non_gsm_characters(text: str) -> list[tuple[int, str]]:
     return found
 
 
+def unicode_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every run of characters that force UCS-2, in text order; one regex scan."""
+    return [run.span() for run in _gsm.NON_GSM7_RUN.finditer(text)]
+
+
 def analyze(text: str) -> SegmentInfo:
     """Count the SMS parts `text` needs.
 

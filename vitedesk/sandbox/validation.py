@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, BinaryIO
 
 from PIL import Image
@@ -56,6 +57,7 @@ class ImageUpload:
     size: int
     sha256: str
     format: str
+    data: bytes = dataclass_field(default=b"", repr=False)  # as received: the sandbox serves it back
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -225,11 +227,9 @@ def _inspect(field: str, upload: UploadFile) -> ImageUpload | str:
     """The upload's size, hash and image format, or the DRF error message for it."""
     stream: BinaryIO = upload.file
     stream.seek(0)
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := stream.read(1024 * 1024):
-        digest.update(chunk)
-        size += len(chunk)
+    data = stream.read()
+    digest = hashlib.sha256(data)
+    size = len(data)
     if size == 0:
         return EMPTY_FILE
     stream.seek(0)
@@ -246,4 +246,5 @@ def _inspect(field: str, upload: UploadFile) -> ImageUpload | str:
         size=size,
         sha256=digest.hexdigest(),
         format=image_format,
+        data=data,
     )

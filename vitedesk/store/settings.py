@@ -46,6 +46,15 @@ class Settings:
     price_currency: str = "USD"
     price_sms_part: str = ""
     price_mms: str = ""
+    # MMS pictures: bytes all the pictures of one message may add up to, and the longest edge in pixels.
+    mms_picture_budget: int = 600_000
+    mms_picture_edge: int = 1280
+
+    def picture_limits(self) -> tuple[int, int]:
+        """(budget in bytes, longest edge in pixels) for MMS pictures, kept within workable bounds."""
+        return min(max(self.mms_picture_budget, 50_000), 5_000_000), min(
+            max(self.mms_picture_edge, 320), 4096
+        )
 
     def quiet_window(self) -> QuietWindow:
         """The quiet-hours window; a damaged value gives the default 08:00-21:00."""

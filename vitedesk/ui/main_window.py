@@ -28,6 +28,7 @@ from vitedesk.ui.common.widgets import Tone, group_box, named, scrolling
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEditor
+from vitedesk.ui.compose.preparing import PictureOptions
 from vitedesk.ui.compose.route import RouteSelector
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.close_guard import close_while_sending
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         demo_accounts: Sequence[DemoAccountInfo] = (),
         sandbox_url: str | None = None,
         icon: QIcon | None = None,
+        pictures: PictureOptions | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -76,7 +78,7 @@ class MainWindow(QMainWindow):
 
         self.leads = LeadEditor()
         self.composer = Composer()
-        self.images = ImagePicker()
+        self.images = ImagePicker(options=pictures)
         self.route = RouteSelector()
         self._build(sandbox_url)
         self._build_menus()
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
             message=self.composer.message(),
             route=self.route.route(),
             images=self.images.images(),
+            prepared=self.images.prepared(),
             unverified=[lead.e164 for lead in report.unverified],
         )
 

@@ -5,7 +5,12 @@ Characters outside the Basic Multilingual Plane (most emoji) are one Python char
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+
 _BMP_END = 0xFFFF
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def utf16_length(text: str) -> int:
@@ -20,6 +25,22 @@ def utf16_offset(text: str, index: int) -> int:
     if text.isascii():
         return index
     return utf16_length(text[:index])
+
+
+def utf16_spans(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """(Qt position, Qt length) of each (start, end) span of Python indices, in one pass over ``text``.
+
+    The cost is one regex scan of the text plus a binary search per span, never a walk of the prefix per
+    span (which would make highlighting a long message quadratic).
+    """
+    if text.isascii():
+        for start, end in spans:
+            yield start, end - start
+        return
+    astral = [match.start() for match in _ASTRAL.finditer(text)]
+    for start, end in spans:
+        qt_start = start + bisect_left(astral, start)
+        yield qt_start, end + bisect_left(astral, end) - qt_start
 
 
 def python_index(text: str, qt_position: int) -> int:

@@ -137,6 +137,8 @@ class InlineNotice(QFrame):
 
     def show_message(self, text: str, tone: Tone = Tone.WARNING) -> None:
         """Show ``text`` (hides the notice when empty)."""
+        if text == self.label.text() and tone == self._tone and self.isHidden() != bool(text):
+            return  # asked again on every keystroke: nothing to redo
         self._tone = tone
         self.label.setText(text)
         self.setAccessibleName(f"{tone.value.capitalize()}: {text}" if text else "")

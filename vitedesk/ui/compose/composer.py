@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.cost import Prices, estimate
-from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace
+from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace, unicode_runs
 from vitedesk.core.wording import plural, unicode_warning
-from vitedesk.ui.common.utf16 import utf16_offset
+from vitedesk.ui.common.utf16 import utf16_offset, utf16_spans
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
 from vitedesk.ui.compose.split_preview import SplitPreview
 
@@ -92,9 +92,10 @@ class UnicodeHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         # message() is toPlainText(), which turns no-break spaces into plain ones: count them the same way.
-        info = analyze(text.replace("\u00a0", " "))
-        for index, ch in info.non_gsm:
-            self.setFormat(utf16_offset(text, index), len(ch.encode("utf-16-le")) // 2, self._format)
+        # One scan of the block for the runs of such characters, one format per run: linear in the block.
+        runs = unicode_runs(text.replace("\u00a0", " "))
+        for start, length in utf16_spans(text, runs):
+            self.setFormat(start, length, self._format)
 
 
 class Composer(QWidget):
@@ -188,7 +189,10 @@ class Composer(QWidget):
 
     def set_protocol(self, protocol: str) -> None:
         """ "SMS" counts parts; "MMS" sends the text with the pictures as one message per recipient."""
-        self._protocol = "MMS" if protocol == "MMS" else "SMS"
+        protocol = "MMS" if protocol == "MMS" else "SMS"
+        if protocol == self._protocol:
+            return  # asked on every edit by the window; nothing to redo
+        self._protocol = protocol
         self.splitPreview.set_protocol(self._protocol)
         self._refresh()
 

@@ -1,4 +1,4 @@
-"""Thumbnails made off the UI thread at thumbnail size (never a full 40 MB photo), in a reorderable strip."""
+"""The reorderable strip of picture tiles (the thumbnails are made off the UI thread by compose.preparing)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QPoint,
     QRect,
@@ -40,63 +39,15 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.ui.common.file_drops import take_files
-from vitedesk.ui.common.worker import Worker
 
 THUMBNAIL = QSize(96, 96)
-TILE = QSize(132, 150)
-
-
-def read_thumbnail(path: Path, box: QSize) -> QImage:
-    """The picture at ``path`` fitted into ``box`` (aspect kept, EXIF rotation applied); null if unreadable.
-
-    QImageReader.setScaledSize lets JPEG decode at reduced resolution, so memory and time stay small.
-    """
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and (size.width() > box.width() or size.height() > box.height()):
-        reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    if image.isNull():
-        return image
-    # Auto-transform may swap width and height after scaling: fit once more, cheaply, at thumbnail size.
-    if image.width() > box.width() or image.height() > box.height():
-        image = image.scaled(
-            box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-    return image
-
-
-def image_dimensions(path: Path) -> QSize:
-    """Width x height from the file header only (invalid QSize when Qt cannot tell)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    return reader.size()
+TILE = QSize(132, 168)  # picture, name, sizes and a note line
 
 
 def can_decode(path: Path) -> bool:
     """True when Qt recognises the picture at ``path`` and can read its size (reads only the header)."""
     reader = QImageReader(str(path))
     return reader.canRead() and reader.size().isValid()
-
-
-class ThumbnailLoader(QObject):
-    """Makes thumbnails on one worker thread; ``ready(path, image)`` arrives on the owner's thread."""
-
-    ready = Signal(str, QImage)
-
-    def __init__(self, box: QSize, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._box = QSize(box)
-        self._worker = Worker("thumbnails", self)
-        self._worker.done.connect(self._made)
-
-    def request(self, path: Path) -> None:
-        """Start the thumbnail of ``path``; ``ready`` follows (with a null image on failure)."""
-        self._worker.submit(str(path), read_thumbnail, path, QSize(self._box))
-
-    def _made(self, key: object, result: object) -> None:
-        self.ready.emit(str(key), result if isinstance(result, QImage) else QImage())
 
 
 def on_canvas(image: QImage) -> QImage:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.campaign import Campaign
+from vitedesk.core.media import format_size
 from vitedesk.core.wording import plural
 from vitedesk.ui.common.widgets import named
 
@@ -30,6 +31,15 @@ def protocol_text(campaign: Campaign) -> str:
     if campaign.effective_protocol == "MMS":
         return f"MMS — {plural(len(campaign.images), 'image')}"
     return "SMS"
+
+
+def images_text(campaign: Campaign) -> str:
+    """The pictures by name, with the size each is sent at when they were prepared: "logo.png (40 KB), …"."""
+    uploads = campaign.uploads()
+    if uploads is None or len(uploads) != len(campaign.images):
+        return ", ".join(path.name for path in campaign.images)
+    listed = ", ".join(f"{copy.source.name} ({format_size(copy.size)})" for copy in uploads)
+    return f"{listed}; {format_size(sum(copy.size for copy in uploads))} in all"
 
 
 def first_numbers_text(leads: list[str], shown: int = FIRST_NUMBERS) -> str:
@@ -78,7 +88,7 @@ class ConfirmDialog(QDialog):
         row("total", "Total messages:", f"{total:,}")
         row("route", "Route:", campaign.route.describe())
         if campaign.images:
-            row("images", "Images:", ", ".join(path.name for path in campaign.images))
+            row("images", "Images:", images_text(campaign))
         if account:
             row("account", "Account:", account)
         preview = named(QPlainTextEdit(campaign.message), "confirmMessage")
