@@ -60,8 +60,9 @@ async def test_a_400_names_the_servers_reason_in_the_user_message() -> None:
         (answer(404, {"detail": "Not found."}), "server address"),
         (answer(302, {}), "error 302"),
         (answer(413, text="Request Entity Too Large"), "too large"),
-        # A documented status with a body that is not DRF JSON came from something in between, not the API.
-        (answer(429, text="<html>rate limited by proxy</html>"), "error 429"),
+        # A documented status with a body that is not DRF JSON came from something in between, not the API
+        # (a 429 is the exception: see test_client_hostile.py).
+        (answer(403, text="<html>Forbidden by proxy</html>"), "error 403"),
     ],
 )
 async def test_unexpected_answers_are_server_errors(handler: Handler, words: str) -> None:

@@ -19,7 +19,7 @@ def _json_part(part: str) -> dict[str, Any] | None:
     try:
         raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
         value = json.loads(raw.decode("utf-8"))
-    except (binascii.Error, ValueError):  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+    except (binascii.Error, ValueError, RecursionError):  # RecursionError: JSON nested very deep
         return None
     return value if isinstance(value, dict) else None
 
@@ -35,6 +35,21 @@ def jwt_claims(token: str) -> dict[str, Any] | None:
         return None
     header, payload = _json_part(parts[0]), _json_part(parts[1])
     return payload if header is not None and payload is not None else None
+
+
+# What people paste in front of a token: "Bearer ", "bearer:", or the whole "Authorization: Bearer " line.
+_BEARER_PREFIX = re.compile(r"(?:authorization\s*:\s*)?bearer(?:\s*:\s*|\s+)", re.IGNORECASE)
+
+
+def without_bearer(pasted: str) -> str:
+    """``pasted`` without surrounding whitespace and a leading "Bearer " (or "Authorization: Bearer ").
+
+    Contract: only a prefix followed by a space or a colon is removed, so a token that happens to start with
+    the letters "bearer" is kept whole.
+    """
+    text = pasted.strip()
+    prefix = _BEARER_PREFIX.match(text)
+    return text[prefix.end() :].strip() if prefix else text
 
 
 def token_expiry(token: str) -> datetime | None:
@@ -82,4 +97,4 @@ class AuthToken:
         return self.expires_within(0, now)
 
 
-__all__ = ["AuthToken", "jwt_claims", "token_expiry"]
+__all__ = ["AuthToken", "jwt_claims", "token_expiry", "without_bearer"]

@@ -20,6 +20,7 @@ from starlette.routing import Route
 from vitedesk.sandbox import counting
 from vitedesk.sandbox.accounts import DEMO_ACCOUNTS, Account, accounts_by_username
 from vitedesk.sandbox.faults import DropResponses, Fault, fault_response
+from vitedesk.sandbox.limits import LimitHeaders
 from vitedesk.sandbox.tokens import TokenIssuer, TokenRejected, utc_now
 from vitedesk.sandbox.validation import Refusal, SendRequest, check_send, read_body
 
@@ -150,7 +151,8 @@ def create_app(
             Route(CAMPAIGNS_PATH + "/{campaign_id:int}/images/{number:int}", campaign_image, methods=["GET"]),
         ],
         middleware=[
-            Middleware(DropResponses, paths=frozenset({SEND_PATH}), enabled=lambda: state.fault == "drop")
+            Middleware(LimitHeaders),
+            Middleware(DropResponses, paths=frozenset({SEND_PATH}), enabled=lambda: state.fault == "drop"),
         ],
         exception_handlers={HTTPException: http_error},
     )

@@ -31,15 +31,12 @@ from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEd
 from vitedesk.ui.compose.preparing import PictureOptions
 from vitedesk.ui.compose.route import RouteSelector
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
+from vitedesk.ui.send.close_guard import close_while_sending
 from vitedesk.ui.send.confirm import protocol_text
 from vitedesk.ui.send.errors_view import StatusBanner
 from vitedesk.ui.send.notice_area import NoticeArea
 from vitedesk.ui.send.send_bar import SendBar
 from vitedesk.ui.send.send_flow import Notice, SendFlow
-
-WAIT_BEFORE_CLOSING = (
-    "ViteDesk is waiting for ViteMobile's answer about your campaign. Close it after the answer arrives."
-)
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +72,8 @@ class MainWindow(QMainWindow):
         self.tasks = TaskHolder(on_error=self._unexpected)
         self.flow = SendFlow(session, self.ask_login, self, self.tasks)  # its recorder: Workspace
         self._login: asyncio.Future[bool] | None = None
+        self._close_asked = False  # the close-while-sending question is open
+        self._leave_while_sending = False
         self.login_dialog: LoginDialog | None = None
 
         self.leads = LeadEditor()
@@ -389,9 +388,21 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.flow.busy and self.flow.confirm_dialog is None:
+        if self.flow.sending and not self._leave_while_sending:
             event.ignore()
-            self.show_notice(Notice(Tone.WARNING, WAIT_BEFORE_CLOSING))
+            if not self._close_asked:
+                self.tasks.start(self._close_while_sending(), name="close while sending")
             return
         event.accept()
         self.closing.emit()
+
+    async def _close_while_sending(self) -> None:
+        self._close_asked = True
+        try:
+            leave = await close_while_sending(self)
+        finally:
+            self._close_asked = False
+        if leave:
+            await self.flow.abandon()  # the history row becomes "outcome unknown" before the window goes
+            self._leave_while_sending = True
+            self.close()

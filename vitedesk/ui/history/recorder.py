@@ -86,7 +86,7 @@ class HistoryRecorder:
         try:
             write()
             log.debug("History row %d: outcome recorded", local_id)
-        except (sqlite3.Error, KeyError) as error:
+        except (sqlite3.Error, KeyError, ValueError) as error:  # ValueError: text SQLite cannot encode
             log.error("Could not record the outcome of send %d: %s", local_id, error)
         self._changed()
 

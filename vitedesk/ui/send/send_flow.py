@@ -45,6 +45,10 @@ SESSION_EXPIRED = (
 )
 SESSION_ENDING = "Your session is about to expire. Log in again and your campaign will be sent."
 NOT_SIGNED_IN = "Log in to send your campaign. Everything you typed is kept."
+CLOSED_WHILE_SENDING = (
+    "ViteDesk was closed before ViteMobile answered, so the campaign may or may not have been sent. "
+    "Check the campaign list in your ViteMobile account before sending it again."
+)
 HISTORY_UNWRITABLE = (
     "Nothing was sent: ViteDesk could not write this send into its history, which is what protects you "
     "from sending twice. Check that the disk is not full, then try again."
@@ -187,11 +191,25 @@ class SendFlow(QObject):
         self._recorder: SendRecorder | None = None  # set_recorder(): the send history, when there is one
         self._tasks = tasks or TaskHolder()
         self._busy = False
+        self._sending = False
+        self._current: asyncio.Task[Notice] | None = None
         self.confirm_dialog: ConfirmDialog | None = None  # while open, for tests and screenshots
 
     @property
     def busy(self) -> bool:
         return self._busy
+
+    @property
+    def sending(self) -> bool:
+        """True while a request is out and its answer has not arrived (closing now leaves it unknown)."""
+        return self._sending
+
+    async def abandon(self) -> None:
+        """Stop waiting for the send under way; a request already out is recorded as "outcome unknown"."""
+        task = self._current
+        if task is not None and not task.done():
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
     def set_recorder(self, recorder: SendRecorder | None) -> None:
         self._recorder = recorder
@@ -201,7 +219,8 @@ class SendFlow(QObject):
         if self._busy:
             return None
         self._set_busy(True)
-        return self._tasks.start(self._run(campaign), name="send campaign")
+        self._current = self._tasks.start(self._run(campaign), name="send campaign")
+        return self._current
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -246,9 +265,15 @@ class SendFlow(QObject):
                 campaign.effective_protocol,
                 len(campaign.images),
             )
+            self._sending = True
             self.sendingChanged.emit(True)
             try:
                 receipt = await self._session.client.send(campaign)
+            except asyncio.CancelledError:
+                # The window was closed (or the app stopped) while the request was out.
+                log.warning("Stopped waiting for the answer to a send: outcome unknown")
+                self._record(local_id, OutcomeUnknown(CLOSED_WHILE_SENDING))
+                raise
             except Unauthorized as error:
                 log.warning("Send refused: the session is no longer valid (401); asking to log in again")
                 self._record(local_id, error)
@@ -259,7 +284,11 @@ class SendFlow(QObject):
                 log.warning("Send failed: %s (status %s)", type(error).__name__, error.status)
                 self._record(local_id, error)
                 return notice_for_error(error, campaign)
+            except Exception:  # a defect: the request may have gone out, so no row may stay "sending"
+                self._record(local_id, OutcomeUnknown())
+                raise
             finally:
+                self._sending = False
                 self.sendingChanged.emit(False)
             log.info("Send accepted: campaign %d, status %s", receipt.id, receipt.status)
             if self._recorder is not None and local_id is not None:
