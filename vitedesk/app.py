@@ -9,19 +9,33 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from vitedesk import __version__
+
+if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time (see the README)
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from vitedesk.sandbox import SandboxServer
+    from vitedesk.store import TokenVault
+    from vitedesk.ui.account.session import AccountSession
+    from vitedesk.ui.main_window import MainWindow
+    from vitedesk.ui.send.send_flow import SendRecorder
+    from vitedesk.ui.workspace import UrlOpener, Workspace
+    from vitedesk.wiring import Services
 
 log = logging.getLogger(__name__)
 
 # Next to the package in a source tree; inside the bundle (sys._MEIPASS) when frozen by PyInstaller.
 RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent)) / "resources"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+NO_DISPLAY = "ViteDesk needs a graphical desktop: no display was found"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -64,19 +78,26 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 @dataclass
 class Collaborators:
-    """Optional parts passed into the window; each can be None and the app still works.
+    """Optional parts passed into the app (tests and hosts); each can be None and the app still works.
 
-    vault: remembers tokens (vitedesk.store.TokenVault); recorder: replaces the send history recorder
-    (ui.send_flow.SendRecorder); open_url: opens the log folder (QDesktopServices.openUrl by default).
+    vault: remembers tokens (a TokenVault over another keyring backend); recorder: replaces the send
+    history recorder; open_url: opens the log folder (QDesktopServices.openUrl by default).
     """
 
-    vault: Any = None
-    recorder: Any = None
-    open_url: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    vault: TokenVault | None = None
+    recorder: SendRecorder | None = None
+    open_url: UrlOpener | None = None
 
 
-def app_icon() -> Any:
+def display_available(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> bool:
+    """False only on Linux (and other X11/Wayland systems) with no display and no Qt platform chosen."""
+    env = os.environ if environ is None else environ
+    if platform in ("win32", "darwin"):
+        return True
+    return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
+def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
@@ -102,10 +123,14 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
     from vitedesk.ui.qt_async import run_until_done
 
     existing = QApplication.instance()
+    if existing is None and not display_available():
+        print(f"{NO_DISPLAY}.", file=sys.stderr)  # instead of Qt's abort about the "xcb" plugin
+        return 1
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     if existing is None:
         app.setApplicationName("ViteDesk")
-        app.setApplicationDisplayName("ViteDesk")
+        # No application display name: Qt appends it to every window title it shows ("ViteDesk — Sandbox —
+        # ViteDesk" in the window manager's title bar); the titles carry the name once already.
         app.setOrganizationName("ViteDesk")
         app.setApplicationVersion(__version__)
         app.setDesktopFileName("vitedesk")
@@ -117,16 +142,16 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
         app.setQuitOnLastWindowClosed(quit_on_close)
 
 
-async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators | None = None) -> int:
+async def run(args: argparse.Namespace, app: QApplication, collaborators: Collaborators | None = None) -> int:
     """One session of the app (or of the smoke test: throwaway data folder, tokens kept in memory)."""
     parts = collaborators or Collaborators()
     if args.smoke_test:
-        from vitedesk.ui.smoke import MemoryVault, arm_watchdog, throwaway_profile
+        from vitedesk.ui.smoke import arm_watchdog, memory_vault, throwaway_profile
 
         watchdog = arm_watchdog()
         with throwaway_profile() as profile:
             args.profile_dir, args.sandbox = Path(profile), args.server is None
-            parts.vault = MemoryVault()
+            parts.vault = memory_vault()
             try:
                 return await run_session(args, app, parts)
             finally:
@@ -134,23 +159,23 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
     return await run_session(args, app, parts)
 
 
-async def run_session(args: argparse.Namespace, app: Any, parts: Collaborators) -> int:
+async def run_session(args: argparse.Namespace, app: QApplication, parts: Collaborators) -> int:
     """Open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
     from vitedesk.wiring import open_services
 
     paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
     services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
-    parts.vault = services.vault
     try:
         return await run_window(args, app, services, parts)
     finally:
         services.close()
 
 
-async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: Collaborators) -> int:
-    settings = services.settings
-    sandbox = None
+async def run_window(
+    args: argparse.Namespace, app: QApplication, services: Services, parts: Collaborators
+) -> int:
+    sandbox: SandboxServer | None = None
     if args.sandbox:
         from vitedesk.sandbox import SandboxServer
 
@@ -164,12 +189,12 @@ async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: C
                 "Close the program using that port, or start ViteDesk with another --sandbox-port."
             )
             return 1
-    window = None
-    session = None
+    window: MainWindow | None = None
+    session: AccountSession | None = None
     try:
         if args.smoke_test and args.server:
-            settings.server_url = args.server
-        window, session = build_window(args, app, settings, parts, sandbox)
+            services.settings.server_url = args.server
+        window, session = build_window(app, services, sandbox)
         workspace = attach_stores(window, services, parts)
         if args.smoke_test:
             from vitedesk.ui.smoke import run_smoke
@@ -186,19 +211,16 @@ async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: C
         if not session.signed_in:
             window.tasks.start(window.ask_login(), name="first log in")
         await closed
-        if workspace.drafts is not None:
-            workspace.drafts.flush()
-        remember_settings(settings, window, session, sandbox is not None)
-        settings.history_geometry = workspace.history_geometry
-        settings.save(services.paths.settings_file)
+        workspace.finish()
+        workspace.remember_settings(practice=sandbox is not None)
+        services.settings.save(services.paths.settings_file)
         return 0
     finally:
         await shutdown(window, session, sandbox)
 
 
-def attach_stores(window: Any, services: Any, parts: Collaborators) -> Any:
-    """Drafts (restored now), send history, log folder and keychain notices, joined to the window."""
-    from vitedesk.ui.common.widgets import Tone
+def attach_stores(window: MainWindow, services: Services, parts: Collaborators) -> Workspace:
+    """Settings, drafts (restored now), history, log folder and keychain notices, joined to the window."""
     from vitedesk.ui.workspace import Workspace
 
     workspace = Workspace(
@@ -208,31 +230,12 @@ def attach_stores(window: Any, services: Any, parts: Collaborators) -> Any:
         log_dir=services.paths.log_dir,
         vault=services.vault,
         open_url=parts.open_url,
-        history_geometry=services.settings.history_geometry,
+        settings=services.settings,
+        recorder=parts.recorder,
+        save_settings=lambda settings: settings.save(services.paths.settings_file),
     )
-    if parts.recorder is not None:
-        window.flow.set_recorder(parts.recorder)
-    if services.history is None:
-        workspace.tell_history_unavailable(services.history_problem or "unknown reason")
-    elif services.history.problem:
-        window.notices.show_message("historyNotice", services.history.problem, Tone.WARNING)
-    workspace.tell_interrupted(services.interrupted)
-    workspace.check_keychain(at_start=True)
-    if workspace.drafts is not None:
-        workspace.drafts.restore()
+    workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
     return workspace
-
-
-def keychain_backend() -> str:
-    """The keyring backend's name, or why there is none (the app works without a keychain)."""
-    import keyring
-
-    try:
-        backend = type(keyring.get_keyring())
-    except Exception as error:  # any backend trouble only means "no keychain"
-        return f"unavailable ({type(error).__name__}: {error})"
-    name = f"{backend.__module__}.{backend.__qualname__}"
-    return f"none ({name})" if backend.__module__ == "keyring.backends.fail" else name
 
 
 async def tell_and_stop(sentence: str) -> None:
@@ -248,13 +251,18 @@ async def tell_and_stop(sentence: str) -> None:
 
 
 def build_window(
-    args: argparse.Namespace, app: Any, settings: Any, parts: Collaborators, sandbox: Any
-) -> Any:
+    app: QApplication, services: Services, sandbox: SandboxServer | None
+) -> tuple[MainWindow, AccountSession]:
+    """The account session (restored from the keychain when remembered) and the main window over it."""
     from vitedesk.api import DEFAULT_BASE_URL
-    from vitedesk.ui.account.login import AccountSession
+    from vitedesk.ui.account.login import DemoAccountInfo
+    from vitedesk.ui.account.session import AccountSession
+    from vitedesk.ui.compose.preparing import PictureOptions
     from vitedesk.ui.main_window import MainWindow
 
-    demo_accounts: Sequence[Any] = ()
+    settings = services.settings
+    pictures = PictureOptions(services.paths.picture_cache, *settings.picture_limits())
+    demo_accounts: Sequence[DemoAccountInfo] = ()
     if sandbox is not None:
         from vitedesk.sandbox import DEMO_ACCOUNTS
 
@@ -263,43 +271,27 @@ def build_window(
     else:
         server_url = settings.server_url or DEFAULT_BASE_URL
     try:
-        session = AccountSession(server_url, vault=parts.vault)
+        session = AccountSession(server_url, vault=services.vault)
     except Exception:  # a hand-edited, unusable address in the settings: fall back to the real service
         log.warning("Stored server address refused; using %s", DEFAULT_BASE_URL)
-        session = AccountSession(DEFAULT_BASE_URL, vault=parts.vault)
+        session = AccountSession(DEFAULT_BASE_URL, vault=services.vault)
     icon = app_icon()
     app.setWindowIcon(icon)
     window = MainWindow(
         session,
         demo_accounts=demo_accounts,
         sandbox_url=sandbox.url if sandbox is not None else None,
-        recorder=parts.recorder,
-        remember_default=settings.remember,
         icon=icon,
+        pictures=pictures,
     )
-    window.leads.set_default_region(settings.default_region)
-    if settings.window_geometry:
-        from PySide6.QtCore import QByteArray
-
-        window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
     if sandbox is None and settings.remember:
         session.restore(settings.last_username)
     return window, session
 
 
-def remember_settings(settings: Any, window: Any, session: Any, sandbox: bool) -> None:
-    settings.default_region = window.leads.default_region()
-    settings.window_geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
-    if sandbox:
-        return  # a practice session never changes the real server address or account
-    settings.server_url = session.server_url
-    if session.username and session.username != "access token":
-        settings.last_username = session.username
-    if window.login_remember is not None:
-        settings.remember = window.login_remember
-
-
-async def shutdown(window: Any, session: Any, sandbox: Any) -> None:
+async def shutdown(
+    window: MainWindow | None, session: AccountSession | None, sandbox: SandboxServer | None
+) -> None:
     """Stop in order: running tasks, the window, the HTTP client, then the sandbox server."""
     if window is not None:
         await window.tasks.cancel_all()

@@ -167,3 +167,25 @@ def test_the_same_image_field_twice_is_400(account: Account) -> None:
 
     assert response.status_code == 400
     assert list(response.json()) == ["image_0"]
+
+
+def test_uploaded_images_are_served_back_as_received(account: Account, sandbox: SandboxServer) -> None:
+    client = account(BUSINESS)
+    png, jpeg = image_bytes("PNG", (30, 20)), image_bytes("JPEG", (40, 30), noise=True)
+    response = client.send_mms(
+        [("image_0", ("logo.png", png, "image/png")), ("image_1", ("photo.jpg", jpeg, "image/jpeg"))]
+    )
+    campaign_id = response.json()["id"]
+
+    first = client.http.get(f"/sandbox/campaigns/{campaign_id}/images/0")
+    second = client.http.get(f"/sandbox/campaigns/{campaign_id}/images/1")
+
+    assert (first.status_code, first.content, first.headers["content-type"]) == (200, png, "image/png")
+    assert (second.status_code, second.content, second.headers["content-type"]) == (200, jpeg, "image/jpeg")
+    listed = sandbox.campaigns()[0]["images"]
+    assert [(image["size"], image["sha256"], image["format"]) for image in listed] == [
+        (len(png), hashlib.sha256(png).hexdigest(), "PNG"),
+        (len(jpeg), hashlib.sha256(jpeg).hexdigest(), "JPEG"),
+    ]
+    for missing in (f"{campaign_id}/images/2", f"{campaign_id}/images/-1", "9999/images/0", "x/images/0"):
+        assert client.http.get(f"/sandbox/campaigns/{missing}").status_code == 404

@@ -89,3 +89,15 @@ def test_saving_replaces_the_file_without_leaving_temporary_files(tmp_path: Path
     Settings(last_username="second").save(path)
     assert Settings.load(path).last_username == "second"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["settings.json"]
+
+
+def test_picture_limits_are_settings_kept_within_bounds(tmp_path) -> None:
+    from vitedesk.store.paths import AppPaths
+    from vitedesk.store.settings import Settings
+
+    path = tmp_path / "settings.json"
+    assert Settings().picture_limits() == (600_000, 1280)
+    Settings(mms_picture_budget=300_000, mms_picture_edge=800).save(path)
+    assert Settings.load(path).picture_limits() == (300_000, 800)
+    assert Settings(mms_picture_budget=0, mms_picture_edge=-5).picture_limits() == (50_000, 320)
+    assert AppPaths.under(tmp_path).picture_cache == tmp_path / "cache" / "pictures"

@@ -93,9 +93,11 @@ def test_mms_with_dropped_pictures(qtbot, sandbox, make_window, drive, pictures)
     send(drive, qtbot, window)
     [campaign] = received(sandbox)
     assert campaign["protocol"] == "MMS"
-    assert [image["filename"] for image in campaign["images"]] == [p.name for p in pictures]
+    # What arrives is the prepared copy of each picture (JPEG, named after the picked file), in order.
+    assert [image["filename"] for image in campaign["images"]] == [p.stem + ".jpg" for p in pictures]
+    prepared = [copy for copy in window.images.prepared() if copy is not None]
     assert [image["sha256"] for image in campaign["images"]] == [
-        hashlib.sha256(p.read_bytes()).hexdigest() for p in pictures
+        hashlib.sha256(copy.path.read_bytes()).hexdigest() for copy in prepared
     ]
 
 

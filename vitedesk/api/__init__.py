@@ -14,7 +14,7 @@ from vitedesk.api.errors import (
     Unauthorized,
     VerificationRequired,
 )
-from vitedesk.api.tokens import AuthToken, token_expiry
+from vitedesk.api.tokens import AuthToken, jwt_claims, token_expiry
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -32,5 +32,6 @@ __all__ = [
     "Unauthorized",
     "VerificationRequired",
     "ViteMobileClient",
+    "jwt_claims",
     "token_expiry",
 ]

@@ -6,21 +6,25 @@ A send is never retried here: retrying is the person's decision, informed by the
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import re
+from collections.abc import Sequence
 from contextlib import ExitStack
 from datetime import datetime
 from types import TracebackType
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import httpx
 
 from vitedesk import __version__
+from vitedesk.api.answers import ACCEPT_ENCODING, MAX_ANSWER_BYTES, Answer, read_answer
 from vitedesk.api.errors import InsecureServerAddress, NotSent, ServerError, Unauthorized
 from vitedesk.api.outcomes import (
     Purpose,
     SendReceipt,
+    deadline_error,
     json_object,
     login_error,
     receipt_from,
@@ -28,9 +32,12 @@ from vitedesk.api.outcomes import (
     server_detail,
     transport_error,
 )
-from vitedesk.api.tokens import AuthToken
+from vitedesk.api.tokens import AuthToken, without_bearer
 from vitedesk.core.campaign import Campaign, RouteKind
 from vitedesk.core.media import ImageRejected, content_type_for
+
+if TYPE_CHECKING:
+    from vitedesk.core.pictures import PreparedPicture
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +92,7 @@ def clean_token(token: str) -> str | None:
     Contract: raises Unauthorized (status None) when it cannot be a token (spaces, control characters,
     non-ASCII), so that it never reaches an HTTP header.
     """
-    text = token.strip()
-    if text[:7].lower() == "bearer ":
-        text = text[7:].strip()
+    text = without_bearer(token)
     if not text:
         return None
     if not _TOKEN_CHARS.fullmatch(text):
@@ -119,6 +124,10 @@ class ViteMobileClient:
         self._base_url = check_base_url(base_url)
         self._auth: AuthToken | None = None
         self.token = token
+        # Whole-exchange deadlines: httpx's timeouts apply per read/write, so a server trickling one byte
+        # a second would never trip them.
+        self._send_deadline = send_timeout
+        self._login_deadline = login_timeout
         self._send_timeout = httpx.Timeout(
             connect=connect_timeout, read=send_timeout, write=send_timeout, pool=connect_timeout
         )
@@ -130,7 +139,11 @@ class ViteMobileClient:
             transport=transport,
             timeout=self._send_timeout,
             follow_redirects=False,
-            headers={"Accept": "application/json", "User-Agent": f"ViteDesk/{__version__}"},
+            headers={
+                "Accept": "application/json",
+                "Accept-Encoding": ACCEPT_ENCODING,
+                "User-Agent": f"ViteDesk/{__version__}",
+            },
         )
 
     # -- session state -------------------------------------------------------------------------------------
@@ -191,17 +204,18 @@ class ViteMobileClient:
         NotSent; an answer without a usable token -> ServerError. The previous token is kept on failure.
         """
         secrets = (password,)
-        response = await self._post(
+        answer = await self._post(
             LOGIN_PATH,
             "login",
             json={"username": username, "password": password},
             timeout=self._login_timeout,
+            deadline=self._login_deadline,
         )
-        body = json_object(response)
-        access = _first_token(body) if response.status_code < 300 else None
+        body = json_object(answer)
+        access = _first_token(body) if answer.status_code < 300 else None
         if body is None or access is None:
-            detail = server_detail(response, body, secrets)
-            raise login_error(response.status_code, body, detail)
+            detail = server_detail(answer, body, secrets)
+            raise login_error(answer.status_code, body, detail)
         refresh = body.get("refresh")
         try:
             cleaned = clean_token(access)
@@ -210,7 +224,7 @@ class ViteMobileClient:
         if cleaned is None:
             raise ServerError(
                 "ViteMobile sent back a session token ViteDesk cannot use. Try again later.",
-                status=response.status_code,
+                status=answer.status_code,
             )
         self._auth = AuthToken.from_access(cleaned, refresh if isinstance(refresh, str) and refresh else None)
         logger.info("Logged in to %s; the session expires at %s", self._base_url, self._auth.expires_at)
@@ -243,24 +257,54 @@ class ViteMobileClient:
         with ExitStack() as open_files:
             if fields["protocol"] == "MMS":
                 files = open_images(campaign, open_files)
-                response = await self._post(SEND_PATH, "send", data=fields, files=files, headers=headers)
+                answer = await self._post(
+                    SEND_PATH, "send", data=fields, files=files, headers=headers, deadline=self._send_deadline
+                )
             else:
-                response = await self._post(SEND_PATH, "send", json=fields, headers=headers)
-        body = json_object(response)
-        receipt = receipt_from(body) if body is not None and response.status_code < 300 else None
+                answer = await self._post(
+                    SEND_PATH, "send", json=fields, headers=headers, deadline=self._send_deadline
+                )
+        body = json_object(answer)
+        receipt = receipt_from(body) if body is not None and answer.status_code < 300 else None
         if receipt is None:
-            detail = server_detail(response, body, secrets)
-            raise send_error(response.status_code, body, detail, expired=auth.is_expired())
+            detail = server_detail(answer, body, secrets)
+            raise send_error(answer.status_code, body, detail, expired=auth.is_expired())
         logger.info("Campaign accepted: id %d, status %s", receipt.id, receipt.status)
         return receipt
 
-    async def _post(self, path: str, purpose: Purpose, **kwargs: Any) -> httpx.Response:
-        """POST and read the whole answer; every transport failure becomes NotSent or OutcomeUnknown."""
+    async def _post(self, path: str, purpose: Purpose, *, deadline: float, **kwargs: Any) -> Answer:
+        """POST and read the answer (at most MAX_ANSWER_BYTES), all within ``deadline`` seconds.
+
+        Every transport failure and the deadline become NotSent or OutcomeUnknown (see outcomes).
+        """
+        progress = _RequestProgress()
         try:
-            return await self._http.post(self._base_url + path, **kwargs)
+            async with asyncio.timeout(deadline):
+                request = self._http.stream(
+                    "POST", self._base_url + path, extensions={"trace": progress.trace}, **kwargs
+                )
+                async with request as response:
+                    answer = await read_answer(response, MAX_ANSWER_BYTES)
+        except TimeoutError:
+            logger.warning("No complete answer to the %s request within %s s", purpose, deadline)
+            raise deadline_error(purpose, progress.request_started) from None
         except (httpx.TransportError, httpx.DecodingError) as exc:
             # The cause's text ("All connection attempts failed") is kept for logs; it names no header.
             raise transport_error(exc, purpose) from exc
+        if answer.problem is not None:
+            logger.warning("The answer to the %s request was not read: %s", purpose, answer.problem)
+        return answer
+
+
+class _RequestProgress:
+    """Follows httpcore's trace events: has the request started to go out (headers being sent)?"""
+
+    def __init__(self) -> None:
+        self.request_started = False
+
+    async def trace(self, event: str, info: dict[str, Any]) -> None:
+        if event.endswith(".send_request_headers.started"):
+            self.request_started = True
 
 
 def _first_token(body: dict[str, Any] | None) -> str | None:
@@ -295,6 +339,9 @@ def open_images(campaign: Campaign, open_files: ExitStack) -> list[FileField]:
     Contract: httpx's multipart encoder reads open files in 64 KiB chunks and takes Content-Length from their
     size, so nothing is read whole. A picture that cannot be read or is not a picture -> NotSent.
     """
+    uploads = campaign.uploads()
+    if uploads is not None:
+        return open_prepared(campaign, uploads, open_files)
     files: list[FileField] = []
     for index, path in enumerate(campaign.images):
         try:
@@ -308,6 +355,35 @@ def open_images(campaign: Campaign, open_files: ExitStack) -> list[FileField]:
                 "Attach it again, then send."
             ) from None
         files.append((f"image_{index}", (path.name, handle, content_type)))
+    return files
+
+
+def open_prepared(
+    campaign: Campaign, uploads: Sequence[PreparedPicture], open_files: ExitStack
+) -> list[FileField]:
+    """Open the prepared copies as image_0, image_1... in send order, after checking nothing changed.
+
+    Contract: a picture still being prepared, or a picked file deleted or changed since it was prepared ->
+    NotSent with the sentence that names it; exactly the bytes of the prepared copies are uploaded.
+    """
+    problems = [
+        problem.message for problem in campaign.problems() if problem.field == "images" and problem.blocking
+    ]
+    if len(uploads) != len(campaign.images) and not problems:
+        problems.append("The pictures are still being prepared for sending. Wait a moment.")
+    if problems:
+        raise NotSent(" ".join(problems) + " The campaign was not sent; everything else is kept.")
+    files: list[FileField] = []
+    for index, picture in enumerate(uploads):
+        try:
+            handle = open_files.enter_context(open(picture.path, "rb"))  # noqa: SIM115 - the ExitStack closes it
+        except OSError:
+            raise NotSent(
+                f"The prepared copy of “{picture.source.name}” could not be read, so the campaign was not "
+                "sent. "
+                "Remove the picture and attach it again, then send."
+            ) from None
+        files.append((f"image_{index}", (picture.upload_name, handle, picture.content_type)))
     return files
 
 

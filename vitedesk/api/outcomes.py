@@ -21,10 +21,12 @@ from typing import Any, Literal
 
 import httpx
 
+from vitedesk.api.answers import Answer
 from vitedesk.api.errors import (
     STATUS_ERRORS,
     ApiError,
     BadRequest,
+    DailyLimitExceeded,
     Forbidden,
     NotSent,
     OutcomeUnknown,
@@ -57,53 +59,99 @@ class SendReceipt:
 # -- answers -------------------------------------------------------------------------------------------------
 
 
-def json_object(response: httpx.Response) -> dict[str, Any] | None:
-    """The answer as a JSON object, or None when it is not one (an HTML page, a list, garbage)."""
+MAX_CAMPAIGN_ID_DIGITS = 19
+"""A campaign id is 1 to 19 ASCII digits (a positive 64-bit integer), whether sent as a number or a string."""
+
+MAX_STATUS_CHARS = 100
+MAX_FLATTEN_DEPTH = 20
+"""DRF error bodies are two or three levels deep; anything deeper is not the server's words for a person."""
+
+_CAMPAIGN_ID = re.compile(f"[0-9]{{1,{MAX_CAMPAIGN_ID_DIGITS}}}")
+
+
+def json_object(answer: Answer) -> dict[str, Any] | None:
+    """The answer as a JSON object, or None when it is not one (an HTML page, a list, garbage, too deep)."""
+    if answer.problem is not None:
+        return None
     try:
-        body = json.loads(response.content)
-    except (ValueError, UnicodeDecodeError):
+        body = json.loads(answer.content)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # ValueError includes numbers of more than 4,300 digits, which Python refuses to convert.
         return None
     return body if isinstance(body, dict) else None
 
 
+def campaign_id_from(value: object) -> int | None:
+    """A campaign id sent as an int or a string of ASCII digits, positive, at most 19 digits; else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        text = str(value) if 0 < value < 10**MAX_CAMPAIGN_ID_DIGITS else ""
+    elif isinstance(value, str):
+        text = value
+    else:
+        return None
+    if not _CAMPAIGN_ID.fullmatch(text) or int(text) == 0:
+        return None
+    return int(text)
+
+
 def receipt_from(body: dict[str, Any]) -> SendReceipt | None:
-    """The SendReceipt in an accepted send's answer, or None when id (int) or status (str) is missing."""
-    campaign_id, status = body.get("id"), body.get("status")
-    if isinstance(campaign_id, str) and campaign_id.isdigit():
-        campaign_id = int(campaign_id)
-    if isinstance(campaign_id, bool) or not isinstance(campaign_id, int) or not isinstance(status, str):
+    """The SendReceipt in an accepted send's answer, or None when its id or status is not usable.
+
+    Contract: the id as campaign_id_from() accepts it; the status a non-empty string of at most 100
+    printable characters (it is shown and stored as given).
+    """
+    campaign_id, status = campaign_id_from(body.get("id")), body.get("status")
+    if campaign_id is None or not isinstance(status, str) or not _printable(status, MAX_STATUS_CHARS):
         return None
     return SendReceipt(id=campaign_id, status=status)
 
 
-def flatten_errors(body: object) -> str:
+def _printable(text: str, max_chars: int) -> bool:
+    return 0 < len(text) <= max_chars and text.isprintable() and _encodable(text)
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no file, database or log can hold it
+        return False
+    return True
+
+
+def flatten_errors(body: object, depth: int = 0) -> str:
     """Flatten a Django REST framework error body into one line.
 
     Contract: {"detail": "x", "code": ...} -> "x" (the other keys of such a body are codes for programs);
     {"server_id": ["This field is required."]} -> "server_id: This field is required."; non_field_errors
-    lose their key; nested values are joined by spaces.
+    lose their key; nested values are joined by spaces; nothing deeper than 20 levels is read.
     """
+    if depth > MAX_FLATTEN_DEPTH:
+        return ""
     if isinstance(body, dict) and body.get("detail"):
-        return flatten_errors(body["detail"])
+        return flatten_errors(body["detail"], depth + 1)
     if isinstance(body, dict):
         parts = []
         for key, value in body.items():
-            text = flatten_errors(value)
+            text = flatten_errors(value, depth + 1)
             if text:
                 parts.append(text if key == "non_field_errors" else f"{key}: {text}")
         return " ".join(parts)
     if isinstance(body, list):
-        return " ".join(part for part in (flatten_errors(item) for item in body) if part)
+        return " ".join(part for part in (flatten_errors(item, depth + 1) for item in body) if part)
     if body is None:
         return ""
     return str(body).strip()
 
 
-def server_detail(
-    response: httpx.Response, body: dict[str, Any] | None, secrets: tuple[str, ...]
-) -> str | None:
-    """The server's own words (DRF errors flattened, or the gist of a page); secrets removed, cut short."""
-    text = flatten_errors(body) if body is not None else _page_gist(response)
+def server_detail(answer: Answer, body: dict[str, Any] | None, secrets: tuple[str, ...]) -> str | None:
+    """The server's own words (DRF errors flattened, or the gist of a page); secrets removed, cut short.
+
+    Contract: the result is valid Unicode (lone surrogates replaced), at most 500 characters, or None.
+    """
+    text = flatten_errors(body) if body is not None else _page_gist(answer)
+    text = text.encode("utf-8", errors="replace").decode("utf-8")
     if not text:
         return None
     for secret in secrets:
@@ -119,9 +167,9 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACES = re.compile(r"\s+")
 
 
-def _page_gist(response: httpx.Response) -> str:
+def _page_gist(answer: Answer) -> str:
     """A short summary of a non-JSON answer: an HTML page's title, else its text without tags."""
-    text = response.content[:4096].decode("utf-8", errors="replace")
+    text = answer.content[:4096].decode("utf-8", errors="replace")
     title = _TITLE.search(text)
     gist = title.group(1) if title else _TAGS.sub(" ", text)
     return _SPACES.sub(" ", gist).strip()
@@ -179,8 +227,11 @@ def send_error(status: int, body: dict[str, Any] | None, detail: str | None, *, 
     """The error for a send answer that is not an accepted campaign; ``expired``: our token's exp passed."""
     if status < 300:
         return ServerError(NOT_UNDERSTOOD, status=status, detail=detail)
-    # A documented status whose body is not DRF JSON came from something in between (a proxy), not the API.
+    # A documented status whose body is not DRF JSON came from something in between (a proxy), not the API;
+    # but a 429 is a limit whoever says it, and its sentence (nothing was sent, wait) is right either way.
     error_class = STATUS_ERRORS.get(status) if body is not None else None
+    if status == 429:
+        error_class = DailyLimitExceeded
     if error_class is Unauthorized:
         if expired:
             return Unauthorized(
@@ -228,11 +279,28 @@ def transport_error(exc: httpx.HTTPError, purpose: Purpose) -> ApiError:
         reason = "did not answer in time" if timed_out else "closed the connection without answering"
         return NotSent(f"ViteMobile {reason}. Check your internet connection and try to log in again.")
     if timed_out:
-        return OutcomeUnknown(
-            "ViteMobile did not answer in time, so the campaign may or may not have been sent. "
-            + CHECK_ACCOUNT
-        )
+        return _no_answer_in_time()
     return OutcomeUnknown()
+
+
+def deadline_error(purpose: Purpose, request_started: bool) -> ApiError:
+    """The error when the whole exchange outlasted its deadline (a server that answers a byte at a time).
+
+    Contract: a login -> NotSent; a send whose request had started to go out -> OutcomeUnknown, else NotSent.
+    """
+    if purpose == "login":
+        return NotSent(
+            "ViteMobile did not answer in time. Check your internet connection and try to log in again."
+        )
+    if request_started:
+        return _no_answer_in_time()
+    return NotSent()
+
+
+def _no_answer_in_time() -> OutcomeUnknown:
+    return OutcomeUnknown(
+        "ViteMobile did not answer in time, so the campaign may or may not have been sent. " + CHECK_ACCOUNT
+    )
 
 
 def _not_connected(exc: httpx.HTTPError, purpose: Purpose) -> NotSent:
@@ -268,6 +336,8 @@ def _certificate_problem(exc: BaseException) -> bool:
 
 __all__ = [
     "SendReceipt",
+    "campaign_id_from",
+    "deadline_error",
     "flatten_errors",
     "json_object",
     "login_error",

@@ -1,25 +1,66 @@
-"""Access tokens: the AuthToken value and reading a JWT's expiry without verifying it."""
+"""Access tokens: the AuthToken value and reading a JWT's claims and expiry without verifying them."""
 
 from __future__ import annotations
 
+import base64
+import binascii
+import json
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-import jwt
+_BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _json_part(part: str) -> dict[str, Any] | None:
+    if not _BASE64URL.fullmatch(part):
+        return None
+    try:
+        raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        value = json.loads(raw.decode("utf-8"))
+    except (binascii.Error, ValueError, RecursionError):  # RecursionError: JSON nested very deep
+        return None
+    return value if isinstance(value, dict) else None
+
+
+def jwt_claims(token: str) -> dict[str, Any] | None:
+    """The payload of a JWT, read without verifying it; None when ``token`` is not shaped like a JWT.
+
+    Contract: a JWT here is three base64url parts joined by dots, whose first two (header and payload)
+    decode to JSON objects and whose third (the signature) is not empty. Never raises.
+    """
+    parts = token.split(".")
+    if len(parts) != 3 or not _BASE64URL.fullmatch(parts[2]):
+        return None
+    header, payload = _json_part(parts[0]), _json_part(parts[1])
+    return payload if header is not None and payload is not None else None
+
+
+# What people paste in front of a token: "Bearer ", "bearer:", or the whole "Authorization: Bearer " line.
+_BEARER_PREFIX = re.compile(r"(?:authorization\s*:\s*)?bearer(?:\s*:\s*|\s+)", re.IGNORECASE)
+
+
+def without_bearer(pasted: str) -> str:
+    """``pasted`` without surrounding whitespace and a leading "Bearer " (or "Authorization: Bearer ").
+
+    Contract: only a prefix followed by a space or a colon is removed, so a token that happens to start with
+    the letters "bearer" is kept whole.
+    """
+    text = pasted.strip()
+    prefix = _BEARER_PREFIX.match(text)
+    return text[prefix.end() :].strip() if prefix else text
 
 
 def token_expiry(token: str) -> datetime | None:
     """Return the ``exp`` claim of a JWT as an aware UTC datetime, without verifying the signature.
 
-    Contract: never raises; returns None when the token is not a JWT, has no numeric ``exp``,
-    or the ``exp`` is out of range. The signature is not checked: the server does that, the
-    app only uses the expiry to warn before the session runs out.
+    Contract: never raises; returns None when the token is not a JWT (see ``jwt_claims``), has no
+    numeric ``exp``, or the ``exp`` is out of range. The signature is not checked: the server does that,
+    the app only uses the expiry to warn before the session runs out.
     """
-    try:
-        claims = jwt.decode(token, options={"verify_signature": False})
-    except (jwt.PyJWTError, ValueError, TypeError):
-        return None
-    exp = claims.get("exp")
+    claims = jwt_claims(token)
+    exp = claims.get("exp") if claims is not None else None
     if isinstance(exp, bool) or not isinstance(exp, int | float):
         return None
     try:
@@ -56,4 +97,4 @@ class AuthToken:
         return self.expires_within(0, now)
 
 
-__all__ = ["AuthToken", "token_expiry"]
+__all__ = ["AuthToken", "jwt_claims", "token_expiry", "without_bearer"]

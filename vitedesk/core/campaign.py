@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from vitedesk.core.media import (
     MAX_IMAGES,
@@ -32,6 +32,9 @@ from vitedesk.core.media import (
 )
 from vitedesk.core.segments import SegmentInfo, analyze
 from vitedesk.core.wording import name_characters, unicode_warning
+
+if TYPE_CHECKING:  # Pillow is loaded only once pictures are prepared, not for every campaign
+    from vitedesk.core.pictures import PreparedPicture
 
 SendProtocol = Literal["SMS", "MMS"]
 
@@ -122,6 +125,8 @@ class Campaign:
     protocol: SendProtocol | None = None
     images: Sequence[Path] = ()
     unverified: Sequence[str] = ()
+    # Copies uploaded for `images`, same order (None: still being prepared); empty: the files go as they are.
+    prepared: Sequence[PreparedPicture | None] = ()
 
     def __post_init__(self) -> None:
         if isinstance(self.leads, str) or isinstance(self.unverified, str):
@@ -129,6 +134,13 @@ class Campaign:
         object.__setattr__(self, "leads", tuple(self.leads))
         object.__setattr__(self, "images", tuple(Path(image) for image in self.images))
         object.__setattr__(self, "unverified", tuple(self.unverified))
+        object.__setattr__(self, "prepared", tuple(self.prepared))
+
+    def uploads(self) -> tuple[PreparedPicture, ...] | None:
+        """The prepared copies to upload, in send order; None when the pictures go as they are."""
+        if not self.prepared:
+            return None
+        return tuple(picture for picture in self.prepared if picture is not None)
 
     @property
     def effective_protocol(self) -> SendProtocol:
@@ -313,9 +325,24 @@ class Campaign:
                 checks.append(check_image(image))
             except ImageRejected as rejected:
                 found.append(_block("images", rejected.user_message))
+        if self.prepared:
+            return found + self._prepared_problems()
         warning = size_warning(checks)
         if warning:
             found.append(_warn("images", warning))
+        return found
+
+    def _prepared_problems(self) -> list[Problem]:
+        found: list[Problem] = []
+        for image, picture in zip(self.images, self.prepared, strict=False):
+            if picture is None:
+                found.append(
+                    _block(
+                        "images", f"{quoted_name(image)} is still being prepared for sending. Wait a moment."
+                    )
+                )
+            elif (problem := picture.problem()) is not None:
+                found.append(_block("images", problem))
         return found
 
 

@@ -48,7 +48,8 @@ class ImageRejected(Exception):
 def sniff(head: bytes) -> str | None:
     """Return the MIME type of an attachable picture whose file starts with ``head``, or None.
 
-    Contract: recognises JPEG, PNG, GIF, WebP and BMP from at least the first 32 bytes; anything else -> None.
+    Contract: recognises JPEG, PNG, GIF, WebP, BMP and HEIC/HEIF from at least the first 32 bytes; anything
+    else -> None.
     """
     if head.startswith(b"\xff\xd8\xff"):
         return "image/jpeg"
@@ -58,6 +59,8 @@ def sniff(head: bytes) -> str | None:
         return "image/gif"
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "image/webp"
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS:
+        return "image/heic"
     # "BM" alone is too weak (plenty of text starts with it): also require a known DIB header size.
     if head[:2] == b"BM" and len(head) >= 18 and int.from_bytes(head[14:18], "little") in _BMP_DIB_SIZES:
         return "image/bmp"
@@ -66,7 +69,8 @@ def sniff(head: bytes) -> str | None:
 
 _BMP_DIB_SIZES = frozenset({12, 16, 40, 52, 56, 64, 108, 124})
 
-# ISO base media file brands (bytes 8-12 after "ftyp"): still pictures phones do not show in MMS, and video.
+# ISO base media file brands (bytes 8-12 after "ftyp"): HEIC photos (converted to JPEG before sending), AVIF
+# pictures phones do not show in MMS, and video.
 _HEIF_BRANDS = frozenset(
     {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs", b"mif1", b"msf1"}
 )
@@ -81,11 +85,6 @@ def _not_a_picture_reason(head: bytes, name: str) -> str:
         return f"{name} is a PDF document, not an image. {attach}"
     if head[4:8] == b"ftyp":
         brand = head[8:12]
-        if brand in _HEIF_BRANDS:
-            return (
-                f"{name} is an HEIC photo (the iPhone format), which many phones cannot show in a message. "
-                f"{convert}"
-            )
         if brand in _AVIF_BRANDS:
             return f"{name} is an AVIF picture, which many phones cannot show in a message. {convert}"
         return f"{name} is a video, not a picture. {attach}"
@@ -123,7 +122,7 @@ def check_image(path: Path) -> ImageCheck:
     Contract: never reads more than HEADER_BYTES; never opens anything but a regular file (a named pipe would
     block). Raises ImageRejected, whose user_message names the file and says why and what to do, for a missing
     file, a folder, a special file, an empty file, a file it may not read, and any file that is not a JPEG,
-    PNG, GIF, WebP or BMP picture.
+    PNG, GIF, WebP, BMP or HEIC picture.
     """
     path = Path(path)
     name = quoted_name(path)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
 
@@ -58,7 +59,14 @@ def unicode_warning(message: str, recipients: int = 0, info: SegmentInfo | None 
     replacement: "“ and ” force Unicode: this message needs 3 SMS instead of 1. Use Replace to swap them
     for plain characters." With more than one recipient the total messages are given too.
     """
-    info = info or analyze(message)
+    return _unicode_warning(message, recipients)
+
+
+@lru_cache(maxsize=8)
+def _unicode_warning(message: str, recipients: int) -> str:
+    # Remembered: every view of one edit (the composer, the campaign's problems, the confirmation) asks the
+    # same question about the same text, and the answer walks the whole message several times.
+    info = analyze(message)
     offending = list(dict.fromkeys(char for _, char in info.non_gsm))
     if not offending:
         return ""

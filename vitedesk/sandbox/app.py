@@ -20,6 +20,7 @@ from starlette.routing import Route
 from vitedesk.sandbox import counting
 from vitedesk.sandbox.accounts import DEMO_ACCOUNTS, Account, accounts_by_username
 from vitedesk.sandbox.faults import DropResponses, Fault, fault_response
+from vitedesk.sandbox.limits import LimitHeaders
 from vitedesk.sandbox.tokens import TokenIssuer, TokenRejected, utc_now
 from vitedesk.sandbox.validation import Refusal, SendRequest, check_send, read_body
 
@@ -44,6 +45,8 @@ class SandboxState:
     latency: float
     fault: Fault | None
     campaigns: list[dict[str, Any]] = field(default_factory=list)
+    # campaign id -> field name (image_0...) -> (content type, bytes) exactly as uploaded
+    images: dict[int, dict[str, tuple[str, bytes]]] = field(default_factory=dict)
     used: dict[tuple[str, date], int] = field(default_factory=dict)
     next_id: int = FIRST_CAMPAIGN_ID
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -111,6 +114,15 @@ def create_app(
     async def campaigns(request: Request) -> Response:
         return JSONResponse(state.campaigns_snapshot())
 
+    async def campaign_image(request: Request) -> Response:
+        campaign_id, number = request.path_params["campaign_id"], request.path_params["number"]
+        with state.lock:
+            found = state.images.get(campaign_id, {}).get(f"image_{number}")
+        if found is None:
+            return JSONResponse({"detail": "Not found."}, status_code=404)
+        content_type, data = found
+        return Response(data, media_type=content_type)
+
     async def index(request: Request) -> Response:
         return JSONResponse(
             {
@@ -136,9 +148,11 @@ def create_app(
             Route(LOGIN_PATH, login, methods=["POST"]),
             Route(SEND_PATH, send, methods=["POST"]),
             Route(CAMPAIGNS_PATH, campaigns, methods=["GET"]),
+            Route(CAMPAIGNS_PATH + "/{campaign_id:int}/images/{number:int}", campaign_image, methods=["GET"]),
         ],
         middleware=[
-            Middleware(DropResponses, paths=frozenset({SEND_PATH}), enabled=lambda: state.fault == "drop")
+            Middleware(LimitHeaders),
+            Middleware(DropResponses, paths=frozenset({SEND_PATH}), enabled=lambda: state.fault == "drop"),
         ],
         exception_handlers={HTTPException: http_error},
     )
@@ -232,4 +246,7 @@ def _accept(checked: SendRequest, account: Account, state: SandboxState) -> int:
                 "received_at": now.isoformat(),
             }
         )
+        state.images[campaign_id] = {
+            image.field: (image.content_type, image.data) for image in checked.images
+        }
     return campaign_id

@@ -16,6 +16,7 @@ from starlette.applications import Starlette
 
 from vitedesk.sandbox.app import SandboxState, create_app
 from vitedesk.sandbox.faults import ClosableH11Protocol
+from vitedesk.sandbox.limits import READABLE_HEAD_BYTES
 
 HOST = "127.0.0.1"
 
@@ -45,6 +46,7 @@ def uvicorn_config(app: Starlette, *, quiet: bool) -> uvicorn.Config:
     return uvicorn.Config(
         app,
         http=ClosableH11Protocol,
+        h11_max_incomplete_event_size=READABLE_HEAD_BYTES,  # so that big headers get a 431 (see limits)
         lifespan="off",
         log_config=None if quiet else uvicorn.config.LOGGING_CONFIG,
         log_level="warning" if quiet else "info",

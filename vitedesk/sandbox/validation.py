@@ -6,6 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any, BinaryIO
 
 from PIL import Image
@@ -56,6 +57,7 @@ class ImageUpload:
     size: int
     sha256: str
     format: str
+    data: bytes = dataclass_field(default=b"", repr=False)  # as received: the sandbox serves it back
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -87,8 +89,14 @@ async def read_body(request: Request) -> tuple[dict[str, Any], dict[str, UploadF
         raw = await request.body()
         try:
             data = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except RecursionError:
+            raise Refusal.detail(400, "JSON parse error - the JSON is nested too deeply.") from None
+        except ValueError as exc:  # bad JSON, bad UTF-8, or an integer of more than 4,300 digits
             raise Refusal.detail(400, f"JSON parse error - {exc}") from exc
+        if (text := _first_unencodable(data)) is not None:
+            # Python reads "\ud800" happily, but nothing can store or echo it (it is not Unicode).
+            code = next(f"\\u{ord(char):04x}" for char in text if 0xD800 <= ord(char) <= 0xDFFF)
+            raise Refusal.detail(400, f"JSON parse error - a lone surrogate ({code}) is not valid Unicode.")
         if not isinstance(data, dict):
             got = type(data).__name__
             raise Refusal(400, {"non_field_errors": [f"Invalid data. Expected a dictionary, but got {got}."]})
@@ -108,6 +116,24 @@ async def read_body(request: Request) -> tuple[dict[str, Any], dict[str, UploadF
     if not media_type and not await request.body():
         return {}, {}
     raise Refusal.detail(415, f'Unsupported media type "{content_type}" in request.')
+
+
+def _first_unencodable(data: object) -> str | None:
+    """The first string (key or value) in ``data`` that UTF-8 cannot encode, walking without recursion."""
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return item
+    return None
 
 
 async def check_send(fields: dict[str, Any], files: dict[str, UploadFile], account: Account) -> SendRequest:
@@ -201,11 +227,9 @@ def _inspect(field: str, upload: UploadFile) -> ImageUpload | str:
     """The upload's size, hash and image format, or the DRF error message for it."""
     stream: BinaryIO = upload.file
     stream.seek(0)
-    digest = hashlib.sha256()
-    size = 0
-    while chunk := stream.read(1024 * 1024):
-        digest.update(chunk)
-        size += len(chunk)
+    data = stream.read()
+    digest = hashlib.sha256(data)
+    size = len(data)
     if size == 0:
         return EMPTY_FILE
     stream.seek(0)
@@ -222,4 +246,5 @@ def _inspect(field: str, upload: UploadFile) -> ImageUpload | str:
         size=size,
         sha256=digest.hexdigest(),
         format=image_format,
+        data=data,
     )

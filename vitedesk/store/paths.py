@@ -12,11 +12,12 @@ APP_NAME = "ViteDesk"
 
 @dataclass(frozen=True, slots=True)
 class AppPaths:
-    """The three directories the app writes to; each is created the first time it is asked for a file."""
+    """The directories the app writes to; each is created the first time it is asked for a file."""
 
     data_dir: Path
     log_dir: Path
     config_dir: Path
+    cache_dir: Path | None = None  # None: a "cache" folder inside data_dir
 
     @classmethod
     def default(cls) -> AppPaths:
@@ -26,13 +27,19 @@ class AppPaths:
             data_dir=Path(dirs.user_data_dir),
             log_dir=Path(dirs.user_log_dir),
             config_dir=Path(dirs.user_config_dir),
+            cache_dir=Path(dirs.user_cache_dir),
         )
 
     @classmethod
     def under(cls, root: Path) -> AppPaths:
         """Everything below one folder: for tests and the ``--profile-dir`` option."""
         root = Path(root)
-        return cls(data_dir=root / "data", log_dir=root / "logs", config_dir=root / "config")
+        return cls(
+            data_dir=root / "data",
+            log_dir=root / "logs",
+            config_dir=root / "config",
+            cache_dir=root / "cache",
+        )
 
     @property
     def settings_file(self) -> Path:
@@ -45,6 +52,11 @@ class AppPaths:
     @property
     def history_db(self) -> Path:
         return self._in(self.data_dir, "history.sqlite3")
+
+    @property
+    def picture_cache(self) -> Path:
+        """Prepared copies of MMS pictures (made and cleaned by the picture picker, created when used)."""
+        return (self.cache_dir if self.cache_dir is not None else self.data_dir / "cache") / "pictures"
 
     def ensure_log_dir(self) -> Path:
         """The log directory, created if missing."""

@@ -12,42 +12,31 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from vitedesk.core.campaign import Campaign, Problem
-from vitedesk.ui.account.login import AccountSession, DemoAccountInfo, LoginDialog
+from vitedesk.ui.account.account_bar import AccountBar
+from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
+from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
+from vitedesk.ui.common.widgets import Tone, group_box, named, scrolling
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
-from vitedesk.ui.compose.leads import LeadEditor
+from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEditor
+from vitedesk.ui.compose.preparing import PictureOptions
 from vitedesk.ui.compose.route import RouteSelector
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
+from vitedesk.ui.send.close_guard import close_while_sending
 from vitedesk.ui.send.confirm import protocol_text
 from vitedesk.ui.send.errors_view import StatusBanner
 from vitedesk.ui.send.notice_area import NoticeArea
 from vitedesk.ui.send.send_bar import SendBar
-from vitedesk.ui.send.send_flow import Notice, SendFlow, SendRecorder
-
-WAIT_BEFORE_CLOSING = (
-    "ViteDesk is waiting for ViteMobile's answer about your campaign. Close it after the answer arrives."
-)
-
-
-def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
-    box = QGroupBox(title, objectName=name)
-    box.setAccessibleName(title)
-    layout = QVBoxLayout(box)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
+from vitedesk.ui.send.send_flow import Notice, SendFlow
 
 
 class MainWindow(QMainWindow):
@@ -60,6 +49,7 @@ class MainWindow(QMainWindow):
     newCampaignStarted = Signal()
     historyRequested = Signal()
     logFolderRequested = Signal()
+    settingsRequested = Signal()
 
     def __init__(
         self,
@@ -67,9 +57,8 @@ class MainWindow(QMainWindow):
         *,
         demo_accounts: Sequence[DemoAccountInfo] = (),
         sandbox_url: str | None = None,
-        recorder: SendRecorder | None = None,
-        remember_default: bool = False,
         icon: QIcon | None = None,
+        pictures: PictureOptions | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -78,16 +67,18 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(icon)
         self.session = session
         self._demo_accounts = list(demo_accounts)
-        self._remember_default = remember_default
+        self._remember_default = False  # Remember me in the login dialog; the settings' choice at start
         self.login_remember: bool | None = None  # the Remember me choice of the last successful login
         self.tasks = TaskHolder(on_error=self._unexpected)
-        self.flow = SendFlow(session, self.ask_login, self, recorder, self.tasks)
+        self.flow = SendFlow(session, self.ask_login, self, self.tasks)  # its recorder: Workspace
         self._login: asyncio.Future[bool] | None = None
+        self._close_asked = False  # the close-while-sending question is open
+        self._leave_while_sending = False
         self.login_dialog: LoginDialog | None = None
 
         self.leads = LeadEditor()
         self.composer = Composer()
-        self.images = ImagePicker()
+        self.images = ImagePicker(options=pictures)
         self.route = RouteSelector()
         self._build(sandbox_url)
         self._build_menus()
@@ -103,12 +94,14 @@ class MainWindow(QMainWindow):
         self.banner.actionRequested.connect(self._notice_action)
         self._show_account()
         self.refresh()
-        self.resize(1120, 780)
+        # Never larger than the screen it opens on (1024x600 netbooks, 200% scaling on 1920x1080).
+        room = self.screen().availableGeometry()
+        self.resize(min(1120, room.width()), min(780, room.height() - 40))
 
     # --- construction ----------------------------------------------------------------------------------
 
     def _build(self, sandbox_url: str | None) -> None:
-        central = QWidget(objectName="central")
+        central = named(QWidget(), "central")
         outer = QVBoxLayout(central)
         if sandbox_url:
             self.sandboxBanner: SandboxBanner | None = SandboxBanner(sandbox_url)
@@ -118,24 +111,30 @@ class MainWindow(QMainWindow):
         self.notices = NoticeArea()
         outer.addWidget(self.notices)
 
-        account_bar = QHBoxLayout()
-        self.accountLabel = QLabel(objectName="accountLabel")
-        self.accountButton = QPushButton(objectName="accountButton")
+        self.accountBar = AccountBar()
+        self.accountLabel = self.accountBar.accountLabel
+        self.accountButton = self.accountBar.accountButton
         self.accountButton.clicked.connect(self._account_clicked)
-        account_bar.addStretch(1)
-        account_bar.addWidget(self.accountLabel)
-        account_bar.addWidget(self.accountButton)
-        outer.addLayout(account_bar)
+        outer.addWidget(self.accountBar)
 
-        columns = QHBoxLayout()
-        recipients = _group("1. Recipients", "recipientsGroup", self.leads)
-        columns.addWidget(recipients, 5)
-        right = QVBoxLayout()
-        right.addWidget(_group("2. Message", "messageGroup", self.composer), 3)
-        right.addWidget(_group("Images (MMS, optional)", "imagesGroup", self.images), 2)
-        right.addWidget(_group("3. Route", "routeGroup", self.route), 0)
-        columns.addLayout(right, 6)
-        outer.addLayout(columns, 1)
+        # Both columns scroll when the screen is small (1024x600, or 200% scaling): Send stays in view.
+        recipients = group_box("1. Recipients", "recipientsGroup", self.leads)
+        right = named(QWidget(), "campaignColumn")
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(group_box("2. Message", "messageGroup", self.composer), 3)
+        right_layout.addWidget(group_box("Images (MMS, optional)", "imagesGroup", self.images), 2)
+        right_layout.addWidget(group_box("3. Route", "routeGroup", self.route), 0)
+        self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.recipientsScroll = scrolling(recipients, "recipientsScroll")
+        self.campaignScroll = scrolling(right, "campaignScroll")
+        self.splitter.addWidget(self.recipientsScroll)
+        self.splitter.addWidget(self.campaignScroll)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setSizes([480, 520])
+        outer.addWidget(self.splitter, 1)
 
         self.sendBar = SendBar()
         self.protocolLabel = self.sendBar.protocolLabel
@@ -168,7 +167,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         key = QKeySequence
-        self.importAction = self._action("&Import leads…", self.import_leads, key("Ctrl+O"))
+        self.importAction = self._action(f"&{IMPORT_NUMBERS}", self.import_leads, key("Ctrl+O"))
+        self.importAction.setToolTip(IMPORT_NUMBERS_TIP)
         self.addImagesAction = self._action("Add &images…", self.add_images, key("Ctrl+I"))
         self.sendAction = self._action("&Send…", self.request_send, [key("Ctrl+Return"), key("Ctrl+Enter")])
         self.newAction = self._action("&New campaign…", self.new_campaign, key(key.StandardKey.New))
@@ -178,11 +178,15 @@ class MainWindow(QMainWindow):
         self.aboutAction = self._action("&About ViteDesk", self._about)
         self.historyAction = self._action("Send &history…", self.historyRequested.emit, key("Ctrl+H"))
         self.logFolderAction = self._action("Open &log folder", self.logFolderRequested.emit)
+        self.settingsAction = self._action("S&ettings…", self.settingsRequested.emit, key("Ctrl+,"))
+        self.settingsAction.setObjectName("settingsAction")
+        self.settingsAction.setEnabled(False)  # until something keeps the settings (the Workspace)
         bar = self.menuBar()
         self.fileMenu = bar.addMenu("&File")
         self.fileMenu.addActions([self.importAction, self.addImagesAction])
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.historyAction)
+        self.fileMenu.addAction(self.settingsAction)
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
         self.campaignMenu = bar.addMenu("&Campaign")
@@ -202,6 +206,7 @@ class MainWindow(QMainWindow):
             message=self.composer.message(),
             route=self.route.route(),
             images=self.images.images(),
+            prepared=self.images.prepared(),
             unverified=[lead.e164 for lead in report.unverified],
         )
 
@@ -240,6 +245,8 @@ class MainWindow(QMainWindow):
             "server_id": self.route.serverIdEdit,
             "sid": self.route.sidEdit,
         }
+        if problem.field in ("route", "server_id", "sid"):
+            self.route.reveal_problems()
         targets.get(problem.field, self.route.routePublic).setFocus()
 
     # --- sending ---------------------------------------------------------------------------------------
@@ -250,8 +257,7 @@ class MainWindow(QMainWindow):
             return
         campaign = self.campaign()
         blocking = self.blocking_problem(campaign)
-        if blocking is not None:
-            self.show_notice(Notice("warning", blocking.message))
+        if blocking is not None:  # said once, beside Send (sendReason): no second copy in the banner
             self.focus_problem(blocking)
             return
         self.flow.request_send(campaign)
@@ -283,6 +289,10 @@ class MainWindow(QMainWindow):
 
     # --- account ---------------------------------------------------------------------------------------
 
+    def set_remember_default(self, remember: bool) -> None:
+        """Whether the login dialog starts with Remember me ticked (until a login chooses otherwise)."""
+        self._remember_default = remember
+
     async def ask_login(self, reason: str = "") -> bool:
         """Open the login dialog over the window (one at a time); True once signed in."""
         if self._login is not None and not self._login.done():
@@ -290,7 +300,7 @@ class MainWindow(QMainWindow):
         self._login = asyncio.get_running_loop().create_future()
         dialog = LoginDialog(
             self.session,
-            username=self.session.username if self.session.username != "access token" else "",
+            username=self.session.username if self.session.username != TOKEN_ACCOUNT else "",
             remember=self._remember_default,
             reason=reason,
             demo_accounts=self._demo_accounts,
@@ -310,14 +320,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def _show_account(self) -> None:
-        if self.session.signed_in:
-            self.accountLabel.setText(f"Signed in: <b>{self.session.account_label}</b>")
-            self.accountButton.setText("Log out")
-            self.accountButton.setAccessibleName("Log out")
-        else:
-            self.accountLabel.setText("Not signed in")
-            self.accountButton.setText("Log in…")
-            self.accountButton.setAccessibleName("Log in")
+        self.accountBar.show_session(self.session)
         self.loginAction.setEnabled(not self.session.signed_in)
         self.logoutAction.setEnabled(self.session.signed_in)
         self.refresh()
@@ -331,7 +334,7 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         self.session.log_out()
         self.show_notice(
-            Notice("info", "You are logged out. Your campaign is kept; log in again to send it.")
+            Notice(Tone.INFO, "You are logged out. Your campaign is kept; log in again to send it.")
         )
 
     # --- other actions ---------------------------------------------------------------------------------
@@ -379,14 +382,27 @@ class MainWindow(QMainWindow):
     def _unexpected(self, error: BaseException) -> None:
         self.show_notice(
             Notice(
-                "error", "Something unexpected went wrong inside ViteDesk. Your campaign is kept; try again."
+                Tone.ERROR,
+                "Something unexpected went wrong inside ViteDesk. Your campaign is kept; try again.",
             )
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.flow.busy and self.flow.confirm_dialog is None:
+        if self.flow.sending and not self._leave_while_sending:
             event.ignore()
-            self.show_notice(Notice("warning", WAIT_BEFORE_CLOSING))
+            if not self._close_asked:
+                self.tasks.start(self._close_while_sending(), name="close while sending")
             return
         event.accept()
         self.closing.emit()
+
+    async def _close_while_sending(self) -> None:
+        self._close_asked = True
+        try:
+            leave = await close_while_sending(self)
+        finally:
+            self._close_asked = False
+        if leave:
+            await self.flow.abandon()  # the history row becomes "outcome unknown" before the window goes
+            self._leave_while_sending = True
+            self.close()

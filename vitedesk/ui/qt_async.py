@@ -113,7 +113,8 @@ def run_until_done(app: QtWidgets.QApplication, coro: Coroutine[Any, Any, T]) ->
         loop = QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
-            return loop.run_until_complete(coro)
+            result: T = loop.run_until_complete(coro)
+            return result
         finally:
             loop.close()
             asyncio.set_event_loop(None)
@@ -125,4 +126,5 @@ def run_until_done(app: QtWidgets.QApplication, coro: Coroutine[Any, Any, T]) ->
     task.add_done_callback(lambda _task: local.quit())
     if not task.done():
         local.exec()
-    return task.result()
+    outcome: T = task.result()
+    return outcome

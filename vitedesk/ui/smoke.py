@@ -18,6 +18,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+from vitedesk.store import TokenVault
+
 TIME_LIMIT = 60.0
 SANDBOX_USERNAME = "business@sandbox.test"
 SANDBOX_PASSWORD = "sandbox"
@@ -29,23 +34,29 @@ class SmokeFailure(Exception):
     """A step did not happen; the message is the sentence to print."""
 
 
-class MemoryVault:
-    """Stands in for the keychain: tokens stay in this process, the person's keychain is never touched."""
+class MemoryKeyring(KeyringBackend):
+    """A keyring backend that keeps passwords in this process only: the person's keychain is never touched."""
 
-    problem: str | None = None
+    priority = 0.0  # never chosen by keyring itself
 
     def __init__(self) -> None:
-        self._tokens: dict[tuple[str, str], str] = {}
+        super().__init__()  # type: ignore[no-untyped-call]
+        self._passwords: dict[tuple[str, str], str] = {}
 
-    def save(self, server_url: str, username: str, token: str) -> bool:
-        self._tokens[(server_url, username)] = token
-        return True
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._passwords.get((service, username))
 
-    def load(self, server_url: str, username: str) -> str | None:
-        return self._tokens.get((server_url, username))
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._passwords[(service, username)] = password
 
-    def delete(self, server_url: str, username: str) -> None:
-        self._tokens.pop((server_url, username), None)
+    def delete_password(self, service: str, username: str) -> None:
+        if self._passwords.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+def memory_vault() -> TokenVault:
+    """The app's token vault over ``MemoryKeyring``."""
+    return TokenVault(backend=MemoryKeyring())
 
 
 def throwaway_profile() -> tempfile.TemporaryDirectory[str]:

@@ -41,14 +41,15 @@ def highlighted_ranges(composer: Composer) -> list[tuple[int, int]]:
 
 
 def test_counter_follows_typing(qtbot, composer: Composer) -> None:
-    assert composer.segmentCounter.text() == "0 / 160 · 1 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "0 characters · 1 text per person · plain text (GSM)"
     seen: list[str] = []
     composer.messageChanged.connect(seen.append)
     qtbot.keyClicks(composer.messageEdit, "Hello there")
     assert seen[0] == "H" and seen[-1] == "Hello there" == composer.message()
-    assert composer.segmentCounter.text() == "11 / 160 · 1 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "11 characters · 1 text per person · plain text (GSM)"
+    assert composer.segmentCounter.toolTip().startswith("149 characters left before one more text")
     composer.set_message("a" * 161)
-    assert composer.segmentCounter.text() == "8 / 153 · 2 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "161 characters · 2 texts per person · plain text (GSM)"
     assert not composer.unicodeNotice.isVisible()
 
 
@@ -57,7 +58,9 @@ def test_curly_quote_is_highlighted_priced_and_replaced_with_undo(qtbot, compose
     composer.set_message(plain)
     composer.messageEdit.moveCursor(QTextCursor.MoveOperation.End)
     type_text(composer.messageEdit, " “ok”")
-    assert composer.segmentCounter.text().endswith("· 3 SMS · UCS-2")
+    assert composer.segmentCounter.text() == (
+        "155 characters · 3 texts per person · Unicode (special characters)"
+    )
     assert highlighted_ranges(composer) == [(151, 1), (154, 1)]
     assert composer.unicodeNotice.isVisible()
     assert composer.unicodeNotice.text() == (
@@ -68,7 +71,7 @@ def test_curly_quote_is_highlighted_priced_and_replaced_with_undo(qtbot, compose
 
     qtbot.mouseClick(composer.replaceButton, Qt.MouseButton.LeftButton)
     assert composer.message() == plain + ' "ok"'
-    assert composer.segmentCounter.text() == "155 / 160 · 1 SMS · GSM-7"
+    assert composer.segmentCounter.text() == "155 characters · 1 text per person · plain text (GSM)"
     assert highlighted_ranges(composer) == []
     assert not composer.unicodeNotice.isVisible()
 
@@ -100,7 +103,7 @@ def test_no_break_space_counts_as_the_plain_space_it_is_sent_as(composer: Compos
     # QPlainTextEdit.toPlainText() turns U+00A0 into a space, so the message sent is GSM-7.
     composer.set_message("Sale\u00a0today")
     assert composer.message() == "Sale today"
-    assert composer.segmentCounter.text().endswith("GSM-7")
+    assert composer.segmentCounter.text().endswith("plain text (GSM)")
     assert highlighted_ranges(composer) == []
 
 
@@ -108,23 +111,37 @@ def test_recipient_total(composer: Composer) -> None:
     composer.set_message("a" * 161)
     assert composer.totalLabel.text() == ""
     composer.set_recipient_count(1204)
-    assert composer.totalLabel.text() == "× 1,204 recipients = 2,408 messages"
+    assert composer.totalLabel.text() == "× 1,204 people = 2,408 texts"
     composer.set_recipient_count(1)
-    assert composer.totalLabel.text() == "× 1 recipient = 2 messages"
+    assert composer.totalLabel.text() == "× 1 person = 2 texts"
 
 
 def test_mms_counts_one_message_per_recipient(composer: Composer) -> None:
     composer.set_message("a" * 161)
     composer.set_recipient_count(10)
     composer.set_protocol("MMS")
-    assert composer.segmentCounter.text() == "161 characters · MMS"
-    assert composer.totalLabel.text() == "× 10 recipients = 10 messages"
+    assert composer.segmentCounter.text() == "161 characters · 1 picture message (MMS) per person"
+    assert composer.totalLabel.text() == "× 10 people = 10 picture messages"
     composer.set_protocol("SMS")
-    assert composer.totalLabel.text() == "× 10 recipients = 20 messages"
+    assert composer.totalLabel.text() == "× 10 people = 20 texts"
 
 
 def test_unicode_cost_counts_every_recipient(composer: Composer) -> None:
     composer.set_message("x" * 150 + " “ok”")
     composer.set_recipient_count(1_000)
     assert "(3,000 messages instead of 1,000 in all)" in composer.unicodeNotice.text()
-    assert composer.totalLabel.text() == "× 1,000 recipients = 3,000 messages"
+    assert composer.totalLabel.text() == "× 1,000 people = 3,000 texts"
+
+
+def test_counter_and_total_use_right_plurals(composer: Composer) -> None:
+    composer.set_message("a")
+    assert composer.segmentCounter.text() == "1 character · 1 text per person · plain text (GSM)"
+    composer.set_recipient_count(1)
+    assert composer.totalLabel.text() == "× 1 person = 1 text"
+    composer.set_recipient_count(2)
+    assert composer.totalLabel.text() == "× 2 people = 2 texts"
+    composer.set_protocol("MMS")
+    composer.set_recipient_count(1)
+    assert composer.totalLabel.text() == "× 1 person = 1 picture message"
+    composer.set_recipient_count(0)
+    assert composer.totalLabel.text() == ""

@@ -10,8 +10,9 @@ from helpers.ui_drag import drop_files, url_drag
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QImage
 
-from vitedesk.core.media import MAX_IMAGES
+from vitedesk.core.media import MAX_IMAGES, format_size
 from vitedesk.ui.compose.images import ImagePicker
+from vitedesk.ui.compose.preparing import PictureOptions
 
 
 def make_png(path: Path, color: str = "teal", size: tuple[int, int] = (320, 200)) -> Path:
@@ -33,10 +34,13 @@ def picker(qtbot) -> ImagePicker:
 def test_dropping_pictures_attaches_them_in_order(qtbot, picker: ImagePicker, tmp_path: Path) -> None:
     first = make_png(tmp_path / "first.png", "red")
     second = make_png(tmp_path / "second.png", "blue")
-    with qtbot.waitSignal(picker.imagesChanged) as changed:
-        entered, dropped = drop_files(picker, [first, second])
+    seen: list[list[Path]] = []
+    picker.imagesChanged.connect(seen.append)
+    entered, dropped = drop_files(picker, [first, second])
     assert (entered, dropped) == (True, True)
-    assert changed.args[0] == [first, second]
+    # Pictures are read off the UI thread: each may be announced as it arrives, the order never changes.
+    qtbot.waitUntil(lambda: bool(seen) and seen[-1] == [first, second])
+    assert all(list_ == [first, second][: len(list_)] for list_ in seen)
     assert picker.images() == [first, second]
     assert picker.countLabel.text().startswith(f"2 / {MAX_IMAGES} images · ")
     assert picker.refusal_text() == ""
@@ -144,16 +148,27 @@ def test_internal_model_move_reorders_and_notifies(qtbot, picker: ImagePicker, t
     assert changed.args[0] == [b, a]
 
 
-def test_large_picture_warns_about_size(picker: ImagePicker, tmp_path: Path) -> None:
-    side = 700
-    pixels = os.urandom(side * side * 3)  # noise does not compress: about 1.5 MB as PNG
+def test_large_picture_is_prepared_and_shows_both_sizes(qtbot, tmp_path: Path) -> None:
+    picker = ImagePicker(options=PictureOptions(tmp_path / "cache", budget=150_000))
+    qtbot.addWidget(picker)
+    side = 1700
+    pixels = os.urandom(side * side * 3)  # noise does not compress: about 8.7 MB as PNG
     noisy = QImage(pixels, side, side, side * 3, QImage.Format.Format_RGB888).copy()
     path = tmp_path / "holiday.png"
     noisy.save(str(path), "PNG", 100)
-    assert path.stat().st_size > 1_000_000
+    assert path.stat().st_size > 8_000_000
     picker.add_files([path])
-    assert picker.images() == [path]
-    assert "“holiday.png” is large" in picker.sizeNotice.text()
+    assert picker.prepared() == [None] and "preparing" in picker.countLabel.text()
+
+    qtbot.waitUntil(lambda: picker.prepared()[0] is not None, timeout=20_000)
+
+    [copy] = picker.prepared()
+    assert copy is not None and copy.size <= 150_000 and max(copy.width, copy.height) <= 1280
+    assert copy.path.parent == tmp_path / "cache"
+    item = picker.thumbnails.item(0)
+    assert item.text().splitlines()[1] == f"{format_size(path.stat().st_size)} → {format_size(copy.size)}"
+    # Noise is the worst case for JPEG: it had to give up a lot, and says so.
+    assert copy.note is not None and "softer" in item.text() and "holiday.png" in picker.sizeNotice.text()
 
 
 def test_set_images_replaces_and_reports_missing_files(picker: ImagePicker, tmp_path: Path) -> None:
@@ -193,14 +208,14 @@ def test_a_40_mb_photo_is_attached_thumbnailed_and_warned_about_without_freezing
     ticker.timeout.connect(lambda: gaps.append(clock.restart()))
     clock.start()
     ticker.start()
-    with qtbot.waitSignal(picker._loader.ready, timeout=20_000) as thumbnail:
+    with qtbot.waitSignal(picker._preparer.loaded, timeout=20_000) as thumbnail:
         assert drop_files(picker, [path]) == (True, True)
+    qtbot.waitUntil(lambda: picker.prepared()[0] is not None, timeout=20_000)
     ticker.stop()
 
-    assert thumbnail.args[0] == str(path) and not thumbnail.args[1].isNull()
+    assert thumbnail.args[0] == str(path) and not thumbnail.args[2].isNull()
 
     assert picker.images() == [path]
-    assert picker.countLabel.text() == f"1 / {MAX_IMAGES} images · 41 MB"
-    assert "“camera.png” is large (41 MB)." in picker.sizeNotice.text()
+    assert picker.countLabel.text().startswith(f"1 / {MAX_IMAGES} images · 41 MB → ")
     # The decode happened off the UI thread: the event loop kept ticking (no stall near the decode's seconds).
     assert max(gaps) < 1_000

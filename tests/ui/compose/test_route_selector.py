@@ -59,6 +59,7 @@ def test_long_sender_id_is_not_cut_and_the_problem_shows_under_it(qtbot, selecto
 
 
 def test_problems_go_under_their_fields(selector: RouteSelector) -> None:
+    selector.reveal_problems()
     selector.show_problems(
         [
             Problem("server_id", "Enter the ID of your private server.", True),
@@ -68,6 +69,8 @@ def test_problems_go_under_their_fields(selector: RouteSelector) -> None:
     )
     assert selector.serverIdProblem.text() == "Enter the ID of your private server."
     assert selector.routeProblem.text() == "Phones in the US do not accept sender IDs."
+    assert selector.sidProblem.text() == ""  # the sender ID field was never typed in
+    selector.reveal_problems()
     assert selector.sidProblem.text() == ""
 
 
@@ -76,3 +79,23 @@ def test_set_route_round_trips(selector: RouteSelector) -> None:
         selector.set_route(route)
         assert selector.route() == route
     assert selector.serverIdEdit.text() == "svm-7"  # other fields keep their values
+
+
+def test_picking_a_route_shows_no_error_until_the_person_types(qtbot, selector: RouteSelector) -> None:
+    def problems() -> list[Problem]:
+        return Campaign(leads=["+442079460958"], message="Hi", route=selector.route()).problems()
+
+    qtbot.mouseClick(selector.routePrivate, Qt.MouseButton.LeftButton)
+    selector.show_problems(problems())  # "Enter the ID of your private server" is blocking, but not shown
+    assert not selector.serverIdProblem.isVisible()
+    qtbot.mouseClick(selector.routeSid, Qt.MouseButton.LeftButton)
+    selector.show_problems(problems())
+    assert not selector.sidProblem.isVisible()
+    qtbot.keyClicks(selector.sidEdit, "Shop!")
+    selector.show_problems(problems())
+    assert "not allowed" in selector.sidProblem.text()  # typed: now it is said
+    qtbot.mouseClick(selector.routePrivate, Qt.MouseButton.LeftButton)
+    selector.show_problems(problems())
+    assert not selector.serverIdProblem.isVisible() and not selector.sidProblem.isVisible()
+    selector.reveal_problems()  # a Send attempt shows what is missing
+    assert selector.serverIdProblem.text().startswith("Enter the ID of your private server")

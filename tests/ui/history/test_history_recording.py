@@ -51,6 +51,7 @@ def test_the_row_is_on_disk_as_sending_before_the_answer_then_sent(
     desk = make_desk(slow.url)
     ready(desk, drive, qtbot, message="With pictures")
     desk.window.images.add_files(pictures[:2])
+    qtbot.waitUntil(desk.window.sendButton.isEnabled)  # once both pictures are prepared
     click_send(qtbot, desk.window)
     drive.confirm(desk.window)
     qtbot.waitUntil(desk.window.sendProgress.isVisible)

@@ -1,14 +1,14 @@
-"""Signing in: the account session (who, on which server, with which API client) and the login dialog."""
+"""Signing in: the login dialog over an AccountSession (ui.account.session), and pasted-token checks."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,23 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.api import ApiError, ViteMobileClient
-from vitedesk.api.tokens import token_expiry
+from vitedesk.api import ApiError
+from vitedesk.api.client import clean_token
+from vitedesk.api.tokens import jwt_claims, token_expiry
+from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession, TokenStore
+from vitedesk.ui.common.widgets import Tone, edge_colour, named
 from vitedesk.ui.qt_async import TaskHolder
 
 log = logging.getLogger(__name__)
 
-TOKEN_ACCOUNT = "access token"
-"""The account name shown (and used as the keychain key) when someone signs in with a pasted token."""
+# AccountSession, TOKEN_ACCOUNT and TokenStore live in ui.account.session; still importable from here.
+__all__ = [
+    "NOT_A_TOKEN",
+    "SERVER_MISSING",
+    "TOKEN_ACCOUNT",
+    "AccountSession",
+    "DemoAccountInfo",
+    "LoginDialog",
+    "TokenStore",
+    "check_pasted_token",
+]
+
 SERVER_MISSING = "Type the server address under Advanced (normally https://core.vitemobile.com)."
-
-
-class TokenStore(Protocol):
-    """What the session needs from a keychain (vitedesk.store.TokenVault fits)."""
-
-    def save(self, server_url: str, username: str, token: str) -> bool: ...
-    def load(self, server_url: str, username: str) -> str | None: ...
-    def delete(self, server_url: str, username: str) -> None: ...
 
 
 class DemoAccountInfo(Protocol):
@@ -57,135 +62,27 @@ class DemoAccountInfo(Protocol):
     def summary(self) -> str: ...
 
 
-class AccountSession(QObject):
-    """Who is signed in: the server, the account name and the one API client for that server.
-
-    The client is replaced only when the server address changes; the old one is closed then.
-    `vault` (optional) remembers the token when asked to; the password is never kept anywhere.
-    """
-
-    changed = Signal()
-
-    def __init__(
-        self,
-        server_url: str,
-        client_factory: Callable[[str], ViteMobileClient] = ViteMobileClient,
-        vault: TokenStore | None = None,
-    ) -> None:
-        super().__init__()
-        self._factory = client_factory
-        self._client = client_factory(server_url)
-        self._vault = vault
-        self._remembered = False
-        self.username = ""
-
-    @property
-    def client(self) -> ViteMobileClient:
-        return self._client
-
-    @property
-    def server_url(self) -> str:
-        return self._client.base_url
-
-    @property
-    def signed_in(self) -> bool:
-        return bool(self.username) and self._client.token is not None
-
-    @property
-    def remembered(self) -> bool:
-        """True when this sign-in was asked to be remembered (or came from the keychain)."""
-        return self._remembered
-
-    @property
-    def account_label(self) -> str:
-        return self.username if self.username != TOKEN_ACCOUNT else "signed in with an access token"
-
-    def expires_within(self, seconds: float) -> bool:
-        """True when the token's expiry is known and falls within `seconds` from now (or has passed)."""
-        expires = self._client.expires_at
-        return expires is not None and (expires - datetime.now(tz=UTC)).total_seconds() <= seconds
-
-    async def _use_server(self, server_url: str) -> None:
-        if server_url.rstrip("/") == self._client.base_url.rstrip("/"):
-            return
-        new_client = self._factory(server_url)  # raises InsecureServerAddress before anything changes
-        old, self._client = self._client, new_client
-        await old.aclose()
-
-    async def log_in(self, server_url: str, username: str, password: str, remember: bool) -> None:
-        """Log in with a password; raises ApiError with a sentence for the user."""
-        await self._use_server(server_url)
-        try:
-            token = await self._client.login(username, password)
-        except ApiError as error:
-            log.warning("Log in as %s failed: %s (status %s)", username, type(error).__name__, error.status)
-            raise
-        log.info("Logged in as %s on %s", username, self.server_url)
-        self._signed_in(username, token.access, remember)
-
-    async def use_token(self, server_url: str, token: str, remember: bool) -> None:
-        """Sign in with a pasted access token (shape and expiry checked here; the server checks the rest)."""
-        await self._use_server(server_url)
-        self._client.token = token
-        log.info("Signed in with a pasted access token on %s", self.server_url)
-        self._signed_in(TOKEN_ACCOUNT, token, remember)
-
-    def _signed_in(self, username: str, token: str, remember: bool) -> None:
-        self.username = username
-        self._remembered = remember
-        if self._vault is not None:
-            if remember:
-                saved = self._vault.save(self.server_url, username, token)
-                log.info("Remember me: the token %s", "is in the keychain" if saved else "could not be kept")
-            else:
-                self._vault.delete(self.server_url, username)
-        self.changed.emit()
-
-    def restore(self, username: str) -> bool:
-        """Sign in with a token remembered in the vault, if there is one that has not expired."""
-        if self._vault is None or not username:
-            return False
-        token = self._vault.load(self.server_url, username)
-        if not token:
-            return False
-        self._client.token = token
-        if self.expires_within(60):
-            self._client.token = None
-            return False
-        self.username = username
-        self._remembered = True
-        log.info("Signed in as %s with the token remembered in the keychain", username)
-        self.changed.emit()
-        return True
-
-    def forget_token(self) -> None:
-        """The server refused the token (401): drop it, here and in the vault, but keep the account name."""
-        self._client.token = None
-        if self._vault is not None and self.username:
-            self._vault.delete(self.server_url, self.username)
-        self.changed.emit()
-
-    def log_out(self) -> None:
-        log.info("Logged out of %s", self.server_url)
-        self.forget_token()
-        self.username = ""
-        self.changed.emit()
-
-    async def aclose(self) -> None:
-        await self._client.aclose()
+NOT_A_TOKEN = (
+    "This does not look like a ViteMobile access token. It is one long line with two dots in it; "
+    "copy it again from your account settings page."
+)
 
 
 def check_pasted_token(token: str, now: datetime | None = None) -> str | None:
-    """A sentence saying what is wrong with a pasted access token, or None when it looks usable."""
-    if not token:
+    """A sentence saying what is wrong with a pasted access token, or None when it looks usable.
+
+    Refused: anything that is not a JWT (three base64url parts whose header and payload are JSON), and
+    a JWT whose ``exp`` has passed. The server checks the signature; this only stops what cannot work.
+    """
+    if not token.strip():
         return "Paste your access token (you find it on your ViteMobile account settings page)."
-    parts = token.split(".")
-    if len(parts) != 3 or not all(parts[:2]) or any(ch.isspace() for ch in token):
-        return (
-            "This does not look like a ViteMobile access token. It is one long line with two dots in it; "
-            "copy it again from your account settings page."
-        )
-    expires = token_expiry(token)
+    try:
+        cleaned = clean_token(token)
+    except ApiError:
+        return NOT_A_TOKEN
+    if cleaned is None or jwt_claims(cleaned) is None:
+        return NOT_A_TOKEN
+    expires = token_expiry(cleaned)
     if expires is not None and expires <= (now or datetime.now(tz=UTC)):
         when = expires.astimezone().strftime("%d %B %Y at %H:%M")
         return f"This access token expired on {when}. Copy a new one from your account settings page."
@@ -227,7 +124,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.reasonLabel)
 
         form = QFormLayout()
-        self.demoCombo = QComboBox(objectName="demoCombo")
+        self.demoCombo = named(QComboBox(), "demoCombo")
         self.demoCombo.setAccessibleName("Demo account")
         if self._demo_accounts:
             self.demoCombo.addItem("Choose a demo account…")
@@ -242,13 +139,13 @@ class LoginDialog(QDialog):
             self.demoSummary.setVisible(False)
             form.addRow(self.demoSummary)
 
-        self.usernameEdit = QLineEdit(username, objectName="usernameEdit")
+        self.usernameEdit = named(QLineEdit(username), "usernameEdit")
         self.usernameEdit.setAccessibleName("Username")
         self.usernameEdit.setPlaceholderText("you@example.com")
-        self.passwordEdit = QLineEdit(objectName="passwordEdit")
+        self.passwordEdit = named(QLineEdit(), "passwordEdit")
         self.passwordEdit.setAccessibleName("Password")
         self.passwordEdit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.tokenEdit = QLineEdit(objectName="tokenEdit")
+        self.tokenEdit = named(QLineEdit(), "tokenEdit")
         self.tokenEdit.setAccessibleName("Access token")
         self.tokenEdit.setEchoMode(QLineEdit.EchoMode.Password)
         self.tokenEdit.setPlaceholderText("Paste the token from your account settings page")
@@ -258,17 +155,17 @@ class LoginDialog(QDialog):
         self._form = form
         layout.addLayout(form)
 
-        self.tokenToggle = QCheckBox("Use an access token instead", objectName="tokenToggle")
+        self.tokenToggle = named(QCheckBox("Use an access token instead"), "tokenToggle")
         self.tokenToggle.toggled.connect(self._token_mode_changed)
         layout.addWidget(self.tokenToggle)
-        self.rememberCheck = QCheckBox("Remember me on this computer", objectName="rememberCheck")
+        self.rememberCheck = named(QCheckBox("Remember me on this computer"), "rememberCheck")
         self.rememberCheck.setChecked(remember)
         self.rememberCheck.setToolTip(
             "Keeps your sign-in in this computer's keychain. Your password is never stored."
         )
         layout.addWidget(self.rememberCheck)
 
-        self.advancedButton = QToolButton(objectName="advancedButton")
+        self.advancedButton = named(QToolButton(), "advancedButton")
         self.advancedButton.setText("Advanced")
         self.advancedButton.setCheckable(True)
         self.advancedButton.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -276,20 +173,22 @@ class LoginDialog(QDialog):
         self.advancedButton.setAutoRaise(True)
         self.advancedButton.toggled.connect(self._advanced_toggled)
         layout.addWidget(self.advancedButton)
-        self.advancedBox = QWidget(objectName="advancedBox")
+        self.advancedBox = named(QWidget(), "advancedBox")
         advanced = QFormLayout(self.advancedBox)
         advanced.setContentsMargins(16, 0, 0, 0)
-        self.serverEdit = QLineEdit(session.server_url, objectName="serverEdit")
+        self.serverEdit = named(QLineEdit(session.server_url), "serverEdit")
         self.serverEdit.setAccessibleName("Server address")
         advanced.addRow("Server address:", self.serverEdit)
         self.advancedBox.setVisible(False)
         layout.addWidget(self.advancedBox)
 
         self.loginError = self._label("loginError", "", word_wrap=True)
-        self.loginError.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px;")
+        self.loginError.setStyleSheet(
+            f"color: palette(bright-text); background: {edge_colour(Tone.ERROR).name()}; padding: 6px;"
+        )
         self.loginError.setVisible(False)
         layout.addWidget(self.loginError)
-        self.busyBar = QProgressBar(objectName="loginBusy")
+        self.busyBar = named(QProgressBar(), "loginBusy")
         self.busyBar.setRange(0, 0)
         self.busyBar.setTextVisible(False)
         self.busyBar.setMaximumHeight(6)
@@ -299,10 +198,10 @@ class LoginDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancelButton = QPushButton("Cancel", objectName="cancelButton")
+        self.cancelButton = named(QPushButton("Cancel"), "cancelButton")
         self.cancelButton.setAutoDefault(False)
         self.cancelButton.clicked.connect(self.reject)
-        self.loginButton = QPushButton("Log in", objectName="loginButton")
+        self.loginButton = named(QPushButton("Log in"), "loginButton")
         self.loginButton.setDefault(True)
         self.loginButton.clicked.connect(self.submit)
         buttons.addWidget(self.cancelButton)
@@ -317,7 +216,7 @@ class LoginDialog(QDialog):
 
     @staticmethod
     def _label(name: str, text: str, *, word_wrap: bool = False) -> QLabel:
-        label = QLabel(text, objectName=name)
+        label = named(QLabel(text), name)
         label.setWordWrap(word_wrap)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label

@@ -1,17 +1,57 @@
-"""Small pieces the screen parts share: palette-derived tints and an inline, dismissable notice."""
+"""Small pieces the screen parts share: named widgets, palette-derived tints and an inline notice."""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+AnyWidget = TypeVar("AnyWidget", bound=QWidget)
+
+
+def named(widget: AnyWidget, name: str) -> AnyWidget:
+    """``widget`` with its objectName set (the typed stubs take no ``objectName=`` keyword)."""
+    widget.setObjectName(name)
+    return widget
+
+
+def group_box(title: str, name: str, *widgets: QWidget) -> QGroupBox:
+    """A titled frame [name] holding ``widgets`` one under the other."""
+    box = named(QGroupBox(title), name)
+    box.setAccessibleName(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
+
+
+def scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """``widget`` in a frameless scroll area [name] that Tab passes over (small screens, large scaling)."""
+    area = named(QScrollArea(), name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scrolling frame
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(widget)
+    return area
 
 
 class Tone(StrEnum):
-    """How loud an inline message is: a gentle hint, something to check, or something that blocks."""
+    """How serious a message is, the one vocabulary of every notice: done, a hint, check this, it blocks."""
 
+    SUCCESS = "success"
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -19,10 +59,23 @@ class Tone(StrEnum):
 
 # Hues only: the actual colours are blended into the current palette, so light and dark themes both work.
 _TONE_HUES = {
+    Tone.SUCCESS: QColor(46, 125, 50),
     Tone.INFO: QColor(40, 120, 230),
     Tone.WARNING: QColor(240, 165, 0),
     Tone.ERROR: QColor(220, 50, 50),
 }
+# Strong edge colours (the send result's stripe), dark enough to stand out on light and dark palettes.
+_TONE_EDGES = {
+    Tone.SUCCESS: QColor("#2e7d32"),
+    Tone.INFO: QColor("#1565c0"),
+    Tone.WARNING: QColor("#b26a00"),
+    Tone.ERROR: QColor("#c62828"),
+}
+
+
+def edge_colour(tone: Tone) -> QColor:
+    """The colour that marks the edge of a message of ``tone``."""
+    return QColor(_TONE_EDGES[tone])
 
 
 def blend(base: QColor, accent: QColor, amount: float) -> QColor:
@@ -63,6 +116,7 @@ class InlineNotice(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
         layout = QHBoxLayout(self)
+        self.row = layout  # label, then any buttons a user of the notice inserts, then the ×
         layout.setContentsMargins(8, 4, 4, 4)
         layout.setSpacing(6)
         self.label = QLabel(self)
@@ -83,6 +137,8 @@ class InlineNotice(QFrame):
 
     def show_message(self, text: str, tone: Tone = Tone.WARNING) -> None:
         """Show ``text`` (hides the notice when empty)."""
+        if text == self.label.text() and tone == self._tone and self.isHidden() != bool(text):
+            return  # asked again on every keystroke: nothing to redo
         self._tone = tone
         self.label.setText(text)
         self.setAccessibleName(f"{tone.value.capitalize()}: {text}" if text else "")

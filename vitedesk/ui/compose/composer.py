@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,26 +16,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
+from vitedesk.core.cost import Prices, estimate
+from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace, unicode_runs
 from vitedesk.core.wording import plural, unicode_warning
+from vitedesk.ui.common.utf16 import utf16_offset, utf16_spans
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
+from vitedesk.ui.compose.split_preview import SplitPreview
+
+ENCODING_WORDS = {GSM7: "plain text (GSM)", UCS2: "Unicode (special characters)"}
 
 
-def counter_text(info: SegmentInfo) -> str:
-    """ "12 / 160 · 1 SMS · GSM-7": units used in the current part / units per part, parts, encoding.
+def counter_text(text: str, info: SegmentInfo, protocol: str = "SMS") -> str:
+    """ "161 characters · 2 texts per person · plain text (GSM)"; with pictures "… · 1 MMS per person"."""
+    characters = plural(len(text), "character")
+    if protocol == "MMS":
+        return f"{characters} · 1 picture message (MMS) per person"
+    texts = plural(info.segments, "text")
+    return f"{characters} · {texts} per person · {ENCODING_WORDS.get(info.encoding, info.encoding)}"
 
-    Counting up reads like every phone's counter ("12 of 160 used"); the tooltip says how many are left.
-    """
-    used = info.per_segment - info.remaining
-    return f"{used:,} / {info.per_segment:,} · {info.segments:,} SMS · {info.encoding}"
+
+def counter_tooltip(info: SegmentInfo, protocol: str = "SMS") -> str:
+    """How much room is left before one more text is needed, in words."""
+    if protocol == "MMS":
+        return "With pictures attached, the text goes with them in one picture message (MMS) per person."
+    unit = "character" if info.encoding == GSM7 else "character space"
+    room = plural(info.remaining, unit)
+    per_text = (
+        f"one text holds {info.per_segment:,} {unit}s"
+        if info.segments == 1
+        else (f"each part of a longer text holds {info.per_segment:,} {unit}s")
+    )
+    return f"{room} left before one more text is needed ({per_text})."
 
 
-def utf16_offset(text: str, index: int) -> int:
-    """Qt position (UTF-16 code units) of the Python character ``index`` in ``text``."""
-    if text.isascii():
-        return index
-    head = text[:index]
-    return index + sum(1 for ch in head if ord(ch) > 0xFFFF)
+def total_text(recipients: int, info: SegmentInfo, protocol: str = "SMS") -> str:
+    """ "× 1,204 people = 2,408 texts"; "" before there are recipients."""
+    if recipients <= 0:
+        return ""
+    if protocol == "MMS":
+        return f"× {plural(recipients, 'person', 'people')} = {plural(recipients, 'picture message')}"
+    total = plural(recipients * info.segments, "text")
+    return f"× {plural(recipients, 'person', 'people')} = {total}"
+
+
+def locale_number(value: Decimal, decimals: int) -> str:
+    """A Decimal in the person's locale (thousands and decimal separators), with exactly `decimals` places."""
+    locale = QLocale()
+    whole, _, fraction = f"{value:.{decimals}f}".partition(".")
+    text = locale.toString(int(whole)) if whole.lstrip("-").isdigit() else whole
+    return f"{text}{locale.decimalPoint()}{fraction}" if fraction else text
+
+
+def cost_text(prices: Prices, recipients: int, info: SegmentInfo, protocol: str = "SMS") -> str:
+    """ "≈ 2,408 texts × 0.0079 USD = 19.02 USD" when a price is set and there are recipients; else ""."""
+    if recipients <= 0:
+        return ""
+    messages = recipients if protocol == "MMS" else recipients * info.segments
+    found = estimate(prices, messages, protocol)
+    return found.sentence(locale_number) if found is not None else ""
 
 
 class UnicodeHighlighter(QSyntaxHighlighter):
@@ -53,9 +92,10 @@ class UnicodeHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         # message() is toPlainText(), which turns no-break spaces into plain ones: count them the same way.
-        info = analyze(text.replace("\u00a0", " "))
-        for index, ch in info.non_gsm:
-            self.setFormat(utf16_offset(text, index), len(ch.encode("utf-16-le")) // 2, self._format)
+        # One scan of the block for the runs of such characters, one format per run: linear in the block.
+        runs = unicode_runs(text.replace("\u00a0", " "))
+        for start, length in utf16_spans(text, runs):
+            self.setFormat(start, length, self._format)
 
 
 class Composer(QWidget):
@@ -79,10 +119,17 @@ class Composer(QWidget):
         self.segmentCounter = QLabel(self)
         self.segmentCounter.setObjectName("segmentCounter")
         self.segmentCounter.setAccessibleName("SMS parts")
+        self.segmentCounter.setWordWrap(True)  # a narrow window wraps the counter instead of widening
         self.totalLabel = QLabel(self)
         self.totalLabel.setObjectName("messageTotal")
         self.totalLabel.setAccessibleName("Total messages")
         self.totalLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.costLabel = QLabel(self)
+        self.costLabel.setObjectName("messageCost")
+        self.costLabel.setAccessibleName("Estimated cost")
+        self.costLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.costLabel.setVisible(False)
+        self._prices = Prices()
 
         self.unicodeNotice = InlineNotice(self, dismissable=False)
         self.unicodeNotice.setObjectName("unicodeNotice")
@@ -93,7 +140,7 @@ class Composer(QWidget):
         self.replaceButton.setToolTip(
             "Turns curly quotes, long dashes and similar characters into plain ones. Ctrl+Z undoes it."
         )
-        self.unicodeNotice.layout().insertWidget(1, self.replaceButton, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.unicodeNotice.row.insertWidget(1, self.replaceButton, 0, Qt.AlignmentFlag.AlignVCenter)
 
         counters = QHBoxLayout()
         counters.setContentsMargins(0, 0, 0, 0)
@@ -103,8 +150,15 @@ class Composer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.messageEdit, 1)
+        self.splitPreview = SplitPreview(self)
+        self.splitPreview.setMinimumWidth(180)
+        text_row = QHBoxLayout()
+        text_row.setContentsMargins(0, 0, 0, 0)
+        text_row.addWidget(self.messageEdit, 3)
+        text_row.addWidget(self.splitPreview, 2)
+        layout.addLayout(text_row, 1)
         layout.addLayout(counters)
+        layout.addWidget(self.costLabel)
         layout.addWidget(self.unicodeNotice)
         QWidget.setTabOrder(self.messageEdit, self.replaceButton)
 
@@ -127,7 +181,7 @@ class Composer(QWidget):
         return self._info
 
     def set_recipient_count(self, count: int) -> None:
-        """Show "× 1,204 recipients = 3,612 messages" for ``count`` recipients."""
+        """Show "× 1,204 people = 2,408 texts" for ``count`` recipients (the main window passes it in)."""
         count = max(0, count)
         if count != self._recipients:
             self._recipients = count
@@ -135,7 +189,11 @@ class Composer(QWidget):
 
     def set_protocol(self, protocol: str) -> None:
         """ "SMS" counts parts; "MMS" sends the text with the pictures as one message per recipient."""
-        self._protocol = "MMS" if protocol == "MMS" else "SMS"
+        protocol = "MMS" if protocol == "MMS" else "SMS"
+        if protocol == self._protocol:
+            return  # asked on every edit by the window; nothing to redo
+        self._protocol = protocol
+        self.splitPreview.set_protocol(self._protocol)
         self._refresh()
 
     def replace_special_characters(self) -> None:
@@ -166,21 +224,15 @@ class Composer(QWidget):
 
     def _on_text_changed(self) -> None:
         self._refresh()
+        self.splitPreview.set_text(self.message())
         self.messageChanged.emit(self.message())
 
     def _refresh(self) -> None:
         text = self.message()
         self._info = analyze(text)
         info = self._info
-        if self._protocol == "MMS":
-            self.segmentCounter.setText(f"{plural(len(text), 'character')} · MMS")
-            self.segmentCounter.setToolTip("With pictures attached, the text goes in one MMS per recipient.")
-        else:
-            self.segmentCounter.setText(counter_text(info))
-            self.segmentCounter.setToolTip(
-                f"{info.units:,} units used; {info.remaining:,} left in this part of {info.per_segment:,} "
-                f"({info.encoding})."
-            )
+        self.segmentCounter.setText(counter_text(text, info, self._protocol))
+        self.segmentCounter.setToolTip(counter_tooltip(info, self._protocol))
         self.segmentCounter.setAccessibleDescription(self.segmentCounter.toolTip())
         warning = unicode_warning(text, self._recipients, info) if self._protocol == "SMS" else ""
         if warning:
@@ -190,10 +242,13 @@ class Composer(QWidget):
             self.unicodeNotice.show_message("")
         self._refresh_total()
 
+    def set_prices(self, prices: Prices) -> None:
+        """Prices from the settings: the total then shows the estimated cost as well."""
+        self._prices = prices
+        self._refresh_total()
+
     def _refresh_total(self) -> None:
-        if self._recipients == 0:
-            self.totalLabel.setText("")
-            return
-        parts = 1 if self._protocol == "MMS" else self._info.segments
-        total = self._recipients * parts
-        self.totalLabel.setText(f"× {plural(self._recipients, 'recipient')} = {plural(total, 'message')}")
+        self.totalLabel.setText(total_text(self._recipients, self._info, self._protocol))
+        cost = cost_text(self._prices, self._recipients, self._info, self._protocol)
+        self.costLabel.setText(cost)
+        self.costLabel.setVisible(bool(cost))

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import (
-    QDragEnterEvent,
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -30,30 +31,24 @@ from PySide6.QtWidgets import (
 
 from vitedesk.core.media import (
     MAX_IMAGES,
-    MMS_SIZE_LIMIT,
     ImageCheck,
     ImageRejected,
     check_image,
     format_size,
     quoted_name,
     same_file,
-    size_warning,
 )
+from vitedesk.ui.common.file_drops import take_files
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
-from vitedesk.ui.compose.thumbnails import (
-    THUMBNAIL,
-    TILE,
-    ThumbnailList,
-    ThumbnailLoader,
-    can_decode,
-    image_dimensions,
-    local_files,
-    on_canvas,
-)
+from vitedesk.ui.compose.preparing import PictureOptions, PicturePreparer
+from vitedesk.ui.compose.thumbnails import TILE, ThumbnailList, can_decode, on_canvas
+
+if TYPE_CHECKING:
+    from vitedesk.core.pictures import LoadedPicture, PreparedPicture
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 _CHECK_ROLE = Qt.ItemDataRole.UserRole + 1
-IMAGE_FILTER = "Pictures (*.jpg *.jpeg *.png *.gif *.webp *.bmp);;All files (*)"
+IMAGE_FILTER = "Pictures (*.jpg *.jpeg *.png *.gif *.webp *.heic *.heif *.bmp);;All files (*)"
 
 
 def _damaged_sentence(path: Path) -> str:
@@ -68,12 +63,15 @@ class ImagePicker(QWidget):
 
     imagesChanged = Signal(list)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, options: PictureOptions | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("imagePicker")
         self.setAccessibleName("Pictures (MMS)")
         self.setAcceptDrops(True)
         self._checks: dict[str, ImageCheck] = {}
+        self._loaded: dict[str, LoadedPicture] = {}
+        self._prepared: dict[str, PreparedPicture] = {}
+        self._generation = 0
 
         self.countLabel = QLabel(self)
         self.countLabel.setObjectName("imageCount")
@@ -88,7 +86,7 @@ class ImagePicker(QWidget):
             "Delete removes the selected picture; Ctrl+Left and Ctrl+Right change the sending order."
         )
         self.thumbnails.placeholder = (
-            "Drop pictures here, or click Add images… (JPEG, PNG or GIF; at most 5)."
+            "Drop pictures here, or click Add images… (photos, screenshots, GIF; at most 5)."
         )
         self.refusalNotice = InlineNotice(self, dismissable=True)
         self.refusalNotice.setObjectName("imageRefusal")
@@ -108,8 +106,13 @@ class ImagePicker(QWidget):
         layout.addWidget(self.sizeNotice)
         QWidget.setTabOrder(self.addButton, self.thumbnails)
 
-        self._loader = ThumbnailLoader(THUMBNAIL, self)
-        self._loader.ready.connect(self._on_thumbnail)
+        # Without options (tests, previews) prepared copies go to the system's temporary folder.
+        default = PictureOptions(Path(tempfile.gettempdir()) / "vitedesk-pictures")
+        self._preparer = PicturePreparer(options or default, self)
+        self._preparer.loaded.connect(self._on_loaded)
+        self._preparer.refused.connect(self._on_refused)
+        self._preparer.prepared.connect(self._on_prepared)
+        self._preparer.budgetRefused.connect(self._on_budget_refused)
         self.addButton.clicked.connect(self.choose_files)
         self.thumbnails.filesDropped.connect(self._on_dropped)
         self.thumbnails.removeRequested.connect(self.remove_at)
@@ -123,14 +126,19 @@ class ImagePicker(QWidget):
         """Attached pictures in send order."""
         return [Path(self.thumbnails.item(row).data(_PATH_ROLE)) for row in range(self.thumbnails.count())]
 
+    def prepared(self) -> list[PreparedPicture | None]:
+        """The copies to upload, in send order; None for a picture still being prepared."""
+        return [self._prepared.get(str(path)) for path in self.images()]
+
     def set_images(self, paths: Iterable[Path | str]) -> list[str]:
         """Replace the pictures (e.g. from a draft); returns and shows refusals for files no longer usable."""
         self.thumbnails.clear()
         self._checks.clear()
+        self._loaded.clear()
         self.refusalNotice.dismiss()
         refusals = self._add(paths)
         self._show_refusals(refusals)
-        self._changed()
+        self._reprepare()
         return refusals
 
     def add_files(self, paths: Iterable[Path | str]) -> list[str]:
@@ -146,8 +154,8 @@ class ImagePicker(QWidget):
             return
         item = self.thumbnails.takeItem(row)
         if item is not None:
-            self._checks.pop(str(item.data(_PATH_ROLE)), None)
-        self._changed()
+            self._forget(str(item.data(_PATH_ROLE)))
+        self._reprepare()
 
     def move_image(self, row: int, to_row: int) -> None:
         """Move the picture at ``row`` to ``to_row`` (send order); out-of-range moves are ignored."""
@@ -170,10 +178,8 @@ class ImagePicker(QWidget):
 
     # -- drops on the whole picker ----------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # also called for moves
+        if take_files(event):
             self.thumbnails.set_drag_over(True)
         else:
             event.ignore()
@@ -186,13 +192,11 @@ class ImagePicker(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:
         self.thumbnails.set_drag_over(False)
-        paths = local_files(event)
-        if not paths:
+        paths = take_files(event)
+        if paths:
+            self._on_dropped(paths)
+        else:
             event.ignore()
-            return
-        event.setDropAction(Qt.DropAction.CopyAction)
-        event.accept()
-        self._on_dropped(paths)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "thumbnails"):
@@ -230,62 +234,117 @@ class ImagePicker(QWidget):
                 f"{quoted_name(path)} was not added: you can attach at most {MAX_IMAGES} images to one MMS. "
                 "Remove one first if you want to swap it."
             )
-        if not can_decode(path):
+        # Qt reads the header at once (no HEIC reader in Qt: Pillow decides for those, on the worker).
+        if check.content_type != "image/heic" and not can_decode(path):
             return _damaged_sentence(path)
         self._checks[str(path)] = check
         return ""
 
     def _append(self, path: Path) -> None:
-        check = self._checks[str(path)]
         item = QListWidgetItem(self.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon), "")
         item.setData(_PATH_ROLE, str(path))
-        item.setData(_CHECK_ROLE, check.size)
         item.setFlags(
             Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
         )
-        dimensions = image_dimensions(path)
-        size_text = format_size(check.size)
-        font = self.font()
-        font.setBold(check.size > MMS_SIZE_LIMIT)
-        name = QFontMetrics(font).elidedText(path.name, Qt.TextElideMode.ElideMiddle, TILE.width() - 16)
-        item.setText(f"{name}\n{size_text}")
-        detail = f"{dimensions.width()} × {dimensions.height()} pixels, " if dimensions.isValid() else ""
-        item.setToolTip(f"{path}\n{detail}{size_text}")
         self._style_item(item)
         self.thumbnails.addItem(item)
-        self._loader.request(path)
+        self._preparer.load(path)
 
     def _style_item(self, item: QListWidgetItem) -> None:
-        size = int(item.data(_CHECK_ROLE) or 0)
-        name = Path(str(item.data(_PATH_ROLE))).name
-        if size > MMS_SIZE_LIMIT:
+        """Name, "4.1 MB → 112 KB" (or "preparing…"), and a warning tint when quality dropped a lot."""
+        key = str(item.data(_PATH_ROLE))
+        path = Path(key)
+        check = self._checks.get(key)
+        copy = self._prepared.get(key)
+        original = format_size(check.size) if check is not None else ""
+        sizes = f"{original} → {format_size(copy.size)}" if copy is not None else f"{original} → preparing…"
+        note = copy.note if copy is not None else None
+        name = QFontMetrics(self.font()).elidedText(
+            path.name, Qt.TextElideMode.ElideMiddle, TILE.width() - 16
+        )
+        item.setText(f"{name}\n{sizes}" + ("\n⚠ softer" if note else ""))
+        detail = f"{copy.width} × {copy.height} pixels as sent, " if copy is not None else ""
+        item.setToolTip(f"{path}\n{detail}{sizes}" + (f"\n{note}" if note else ""))
+        item.setData(
+            Qt.ItemDataRole.AccessibleTextRole, f"{path.name}, {sizes}" + (f", {note}" if note else "")
+        )
+        if note:
             item.setBackground(tint(self.palette(), Tone.WARNING, QPalette.ColorRole.Base))
-            font = self.font()
-            font.setBold(True)
-            item.setFont(font)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {format_size(size)}, large")
         else:
             item.setData(Qt.ItemDataRole.BackgroundRole, None)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{name}, {format_size(size)}")
 
-    @Slot(str, QImage)
-    def _on_thumbnail(self, key: str, image: QImage) -> None:
-        for row in range(self.thumbnails.count()):
-            item = self.thumbnails.item(row)
-            if item.data(_PATH_ROLE) != key:
-                continue
-            if image.isNull():
-                # The header looked fine but the picture itself does not decode: refuse it after all.
-                self.thumbnails.takeItem(row)
-                self._checks.pop(key, None)
-                self._show_refusals([_damaged_sentence(Path(key))])
-                self._changed()
-            else:
-                item.setIcon(QIcon(QPixmap.fromImage(on_canvas(image))))
+    def _row_of(self, key: str) -> int:
+        return next(
+            (
+                row
+                for row in range(self.thumbnails.count())
+                if self.thumbnails.item(row).data(_PATH_ROLE) == key
+            ),
+            -1,
+        )
+
+    def _forget(self, key: str) -> None:
+        self._checks.pop(key, None)
+        self._loaded.pop(key, None)
+        self._prepared.pop(key, None)
+
+    @Slot(str, object, QImage)
+    def _on_loaded(self, key: str, picture: LoadedPicture, thumbnail: QImage) -> None:
+        row = self._row_of(key)
+        if row < 0:
+            return  # removed while it was being decoded
+        self._loaded[key] = picture
+        self.thumbnails.item(row).setIcon(QIcon(QPixmap.fromImage(on_canvas(thumbnail))))
+        self._reprepare()
+
+    @Slot(str, str)
+    def _on_refused(self, key: str, sentence: str) -> None:
+        row = self._row_of(key)
+        if row < 0:
             return
+        self.thumbnails.takeItem(row)
+        self._forget(key)
+        self._add_refusal(sentence)
+        self._reprepare()
+
+    def _reprepare(self) -> None:
+        """Start a budget pass once every picture is decoded (the budget is shared: any change redoes it)."""
+        self._generation += 1
+        self._prepared.clear()
+        keys = [str(path) for path in self.images()]
+        if keys and all(key in self._loaded for key in keys):
+            self._preparer.prepare(self._generation, [self._loaded[key] for key in keys])
+        for row in range(self.thumbnails.count()):
+            self._style_item(self.thumbnails.item(row))
+        self._changed()
+
+    @Slot(int, list)
+    def _on_prepared(self, generation: int, copies: list[PreparedPicture]) -> None:
+        if generation != self._generation:
+            return
+        self._prepared = {str(copy.source): copy for copy in copies}
+        for row in range(self.thumbnails.count()):
+            self._style_item(self.thumbnails.item(row))
+        self._changed()
+
+    @Slot(int, str, str)
+    def _on_budget_refused(self, generation: int, key: str, sentence: str) -> None:
+        if generation != self._generation:
+            return
+        self._add_refusal(sentence)
+        row = self._row_of(key) if key else -1
+        if row >= 0:
+            self.thumbnails.takeItem(row)
+            self._forget(key)
+            self._reprepare()
 
     def _on_reordered(self, *_args: object) -> None:
         self._changed()
+
+    def _add_refusal(self, sentence: str) -> None:
+        """A refusal that arrives later (from the worker) joins those already shown."""
+        shown = self.refusalNotice.text()
+        self._show_refusals([shown, sentence] if shown else [sentence])
 
     def _show_refusals(self, refusals: Sequence[str]) -> None:
         if refusals:
@@ -297,11 +356,14 @@ class ImagePicker(QWidget):
 
     def _refresh_labels(self) -> None:
         paths = self.images()
-        checks = [self._checks[str(path)] for path in paths if str(path) in self._checks]
-        total = sum(check.size for check in checks)
+        keys = [str(path) for path in paths]
+        original = sum(self._checks[key].size for key in keys if key in self._checks)
         text = f"{len(paths)} / {MAX_IMAGES} images"
-        if paths:
-            text += f" · {format_size(total)}"
+        copies = [self._prepared[key] for key in keys if key in self._prepared]
+        if paths and len(copies) == len(keys):
+            text += f" · {format_size(original)} → {format_size(sum(copy.size for copy in copies))} to send"
+        elif paths:
+            text += f" · {format_size(original)}, preparing…"
         self.countLabel.setText(text)
         full = len(paths) >= MAX_IMAGES
         self.addButton.setEnabled(not full)
@@ -310,5 +372,12 @@ class ImagePicker(QWidget):
             if full
             else f"Choose up to {MAX_IMAGES} pictures to send as an MMS."
         )
-        warning = size_warning(checks)
-        self.sizeNotice.show_message(warning or "", Tone.WARNING)
+        softened = [copy.source.name for copy in copies if copy.note]
+        warning = ""
+        if softened:
+            budget = format_size(self._preparer.options.budget)
+            warning = (
+                f"To fit the {budget} a picture message may carry, {', '.join(softened)} had to be "
+                "compressed a lot and may look softer. Attach fewer pictures for sharper ones."
+            )
+        self.sizeNotice.show_message(warning, Tone.WARNING)

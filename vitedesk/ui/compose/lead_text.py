@@ -16,6 +16,9 @@ from PySide6.QtCore import QMimeData, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 
+from vitedesk.ui.common.file_drops import local_files
+from vitedesk.ui.common.utf16 import python_index, utf16_length
+
 LEAD_FILE_SUFFIXES = (".txt", ".csv")
 MAX_LEAD_FILE_BYTES = 50_000_000
 BULK_CHARACTERS = 250_000
@@ -82,13 +85,6 @@ def decode_lead_bytes(data: bytes, name: str = "The file") -> str:
 
 def _refuse(sentence: str) -> str:
     raise LeadFileError(sentence)
-
-
-def utf16_length(text: str) -> int:
-    """Length of ``text`` in Qt positions (UTF-16 code units)."""
-    if text.isascii():
-        return len(text)
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 class _SlicedLoad:
@@ -243,12 +239,12 @@ class LeadTextEdit(QPlainTextEdit):
     # -- paste and drop -------------------------------------------------------------------------------
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
-        if _local_files(source):
+        if local_files(source):
             return True
         return super().canInsertFromMimeData(source)
 
     def insertFromMimeData(self, source: QMimeData) -> None:
-        files = _local_files(source)
+        files = local_files(source)
         if files:
             self.filesDropped.emit(files)
             return
@@ -259,29 +255,8 @@ class LeadTextEdit(QPlainTextEdit):
         cursor = self.textCursor()
         whole = self.toPlainText()
         start, end = (
-            _python_index(whole, cursor.selectionStart()),
-            _python_index(whole, cursor.selectionEnd()),
+            python_index(whole, cursor.selectionStart()),
+            python_index(whole, cursor.selectionEnd()),
         )
         before = whole[:start]
         self.load_text(before + text + whole[end:], utf16_length(before) + utf16_length(text))
-
-
-def _local_files(source: QMimeData) -> list[Path]:
-    if not source.hasUrls():
-        return []
-    urls = source.urls()
-    if not urls or not all(url.isLocalFile() for url in urls):
-        return []
-    return [Path(url.toLocalFile()) for url in urls]
-
-
-def _python_index(text: str, qt_position: int) -> int:
-    """Python index of the Qt (UTF-16) position ``qt_position`` in ``text``."""
-    if text.isascii():
-        return qt_position
-    units = 0
-    for index, ch in enumerate(text):
-        if units >= qt_position:
-            return index
-        units += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)

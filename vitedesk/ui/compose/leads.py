@@ -1,19 +1,17 @@
 """Recipients: the lead text box, default country, live summary and the lines that need attention.
 
-Parsing runs on a worker thread (concurrent.futures, result queued back as a Qt signal), debounced, and a
+Parsing runs on a worker thread (ui.common.worker: the result comes back as a Qt signal), debounced, and a
 generation counter drops results for text that has changed since. The user's text is never rewritten.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 from collections.abc import Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -27,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from vitedesk.core.leads import LeadReport, parse_leads, supported_regions
 from vitedesk.core.wording import plural
+from vitedesk.ui.common.file_drops import take_files
 from vitedesk.ui.common.widgets import InlineNotice, Tone
+from vitedesk.ui.common.worker import Worker
 from vitedesk.ui.compose.lead_problems import LeadProblemsView
 from vitedesk.ui.compose.lead_problems_model import (
     UNVERIFIED_REASON,
@@ -80,6 +80,18 @@ def problems_of(report: LeadReport) -> list[LeadProblem]:
     ]
     unusual.sort(key=lambda problem: problem.line)
     return found + unusual
+
+
+def read_leads(text: str, default_region: str) -> tuple[LeadReport, list[LeadProblem]]:
+    """The report and its problem rows, both made on the worker thread (a 200,000-line list can hold a
+    million rows: building them on the UI thread stood the window still for seconds)."""
+    report = parse_leads(text, default_region)
+    return report, problems_of(report)
+
+
+IMPORT_NUMBERS = "Import numbers…"
+"""The one name of the import action: the button here, the File menu, tooltips and the README."""
+IMPORT_NUMBERS_TIP = "Add the phone numbers from a .txt or .csv file (Ctrl+O)."
 
 
 class RegionCombo(QComboBox):
@@ -137,10 +149,6 @@ class RegionCombo(QComboBox):
             self.setEditText(self.itemText(choice))
 
 
-class _ParseBridge(QObject):
-    finished = Signal(int, object)  # generation, LeadReport | Exception
-
-
 class LeadEditor(QWidget):
     """Paste, type, drop or import leads; reportChanged(LeadReport) after each (debounced) parse."""
 
@@ -158,11 +166,8 @@ class LeadEditor(QWidget):
         self._parsed_text_is_blank = True
         self._busy = False
         self._report: LeadReport = parse_leads("", default_region)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="lead-parse")
-        executor = self._executor
-        self.destroyed.connect(lambda *_: executor.shutdown(wait=False, cancel_futures=True))
-        self._bridge = _ParseBridge(self)
-        self._bridge.finished.connect(self._on_parsed)
+        self._parser = Worker("lead-parse", self)
+        self._parser.done.connect(self._on_parsed)
 
         self.leadEdit = LeadTextEdit(self)
         self.leadEdit.setObjectName("leadEdit")
@@ -177,10 +182,10 @@ class LeadEditor(QWidget):
         self.regionCombo.setAccessibleName("Default country for numbers without a country code")
         self.regionCombo.setToolTip("Used for numbers written without a + and country code.")
         self.regionLabel.setBuddy(self.regionCombo)
-        self.importButton = QPushButton("&Import file…", self)
+        self.importButton = QPushButton(f"&{IMPORT_NUMBERS}", self)
         self.importButton.setObjectName("importButton")
         self.importButton.setAccessibleName("Import numbers from a file")
-        self.importButton.setToolTip("Add the numbers from a .txt or .csv file (Ctrl+O).")
+        self.importButton.setToolTip(IMPORT_NUMBERS_TIP)
 
         self.leadSummary = QLabel(EMPTY_SUMMARY, self)
         self.leadSummary.setObjectName("leadSummary")
@@ -261,7 +266,7 @@ class LeadEditor(QWidget):
 
     def choose_file(self) -> None:
         """Ask for a .txt or .csv file and import it."""
-        path, _filter = QFileDialog.getOpenFileName(self, "Import phone numbers", "", LEAD_FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self, IMPORT_NUMBERS.rstrip("…"), "", LEAD_FILE_FILTER)
         if path:
             self.import_file(Path(path))
 
@@ -303,23 +308,19 @@ class LeadEditor(QWidget):
 
     # -- drops on the whole area ------------------------------------------------------------------------
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        mime = event.mimeData()
-        if mime is not None and mime.hasUrls() and all(url.isLocalFile() for url in mime.urls()):
-            event.acceptProposedAction()
-        else:
+    def dragEnterEvent(self, event: QDragMoveEvent) -> None:  # also called for moves
+        if not take_files(event):
             event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         self.dragEnterEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        mime = event.mimeData()
-        if mime is None or not mime.hasUrls():
+        paths = take_files(event)
+        if paths:
+            self.import_files(paths)
+        else:
             event.ignore()
-            return
-        event.acceptProposedAction()
-        self.import_files([Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()])
 
     # -- parsing --------------------------------------------------------------------------------------
 
@@ -351,18 +352,10 @@ class LeadEditor(QWidget):
         if len(text) >= 10_000:
             lines = text.count("\n") + 1
             self.leadSummary.setText(f"Checking {plural(lines, 'line')}…")
-        future = self._executor.submit(parse_leads, text, self.default_region())
-        future.add_done_callback(lambda done: self._deliver(generation, done))
+        self._parser.submit(generation, read_leads, text, self.default_region())
 
-    def _deliver(self, generation: int, future: Future[LeadReport]) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        with contextlib.suppress(RuntimeError):  # the editor was deleted meanwhile
-            self._bridge.finished.emit(generation, error if error is not None else future.result())
-
-    @Slot(int, object)
-    def _on_parsed(self, generation: int, result: object) -> None:
+    @Slot(object, object)
+    def _on_parsed(self, generation: object, result: object) -> None:
         if generation != self._generation:
             return  # the text or country changed after this parse started
         self._parsing = False
@@ -375,15 +368,16 @@ class LeadEditor(QWidget):
                 "if this keeps happening, restart ViteDesk."
             )
             return
-        assert isinstance(result, LeadReport)
-        self._report = result
-        self._show_report(result)
-        self.reportChanged.emit(result)
+        assert isinstance(result, tuple)
+        report, problems = result
+        self._report = report
+        self._show_report(report, problems)
+        self.reportChanged.emit(report)
 
-    def _show_report(self, report: LeadReport) -> None:
+    def _show_report(self, report: LeadReport, problems: list[LeadProblem] | None = None) -> None:
         self.leadSummary.setText(EMPTY_SUMMARY if self._parsed_text_is_blank else summary_text(report))
         self.unverifiedNotice.show_message(unverified_text(report), Tone.WARNING)
-        self.problemsModel.set_problems(problems_of(report))
+        self.problemsModel.set_problems(problems_of(report) if problems is None else problems)
         self.problemList.setVisible(self.problemsModel.total() > 0)
         self.problemList.fit_height()
 

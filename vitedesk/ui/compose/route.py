@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -26,6 +26,10 @@ class RouteSelector(QWidget):
 
     Fields are never truncated or rewritten: a sender ID longer than the network allows stays as typed and the
     campaign's problem says so under the field (a maxLength would cut a pasted value silently).
+
+    A field's problem shows only once the person has typed in it (or ``reveal_problems()`` after a Send
+    attempt): picking a route never makes an error appear, so the panel does not jump. Send's own reason
+    beside the button still says what is missing.
     """
 
     routeChanged = Signal(object)  # Route
@@ -56,6 +60,9 @@ class RouteSelector(QWidget):
         self.sidEdit.setAccessibleName("Sender ID")
         self.sidEdit.setPlaceholderText("Name shown as sender, up to 11 letters or digits")
         self.sidEdit.setClearButtonEnabled(True)
+
+        self._touched: set[str] = set()  # fields the person typed in: only their problems are shown
+        self._problems: list[Problem] = []
 
         self._group = QButtonGroup(self)
         for button in (self.routePublic, self.routePrivate, self.routeSid):
@@ -93,6 +100,8 @@ class RouteSelector(QWidget):
         self._group.buttonToggled.connect(self._on_toggled)
         self.serverIdEdit.textChanged.connect(self._on_text_changed)
         self.sidEdit.textChanged.connect(self._on_text_changed)
+        self.serverIdEdit.textEdited.connect(lambda _text: self._touch("server_id"))
+        self.sidEdit.textEdited.connect(lambda _text: self._touch("sid"))
 
     def _notice(self, name: str, accessible: str) -> InlineNotice:
         notice = InlineNotice(self, dismissable=False)
@@ -112,11 +121,13 @@ class RouteSelector(QWidget):
 
     def set_route(self, route: Route) -> None:
         """Show ``route``: check its button and fill its field (the other field keeps what it had)."""
-        with _Quiet(self):
+        with QSignalBlocker(self):  # its own reactions wait until it is filled
             if route.kind == RouteKind.PRIVATE:
+                self._touched.add("server_id")  # a value the person typed earlier (a draft)
                 self.serverIdEdit.setText(route.server_id)
                 self.routePrivate.setChecked(True)
             elif route.kind == RouteKind.SID:
+                self._touched.add("sid")
                 self.sidEdit.setText(route.sender_id)
                 self.routeSid.setChecked(True)
             else:
@@ -125,19 +136,26 @@ class RouteSelector(QWidget):
         self.routeChanged.emit(self.route())
 
     def show_problems(self, problems: Iterable[Problem]) -> None:
-        """Show route, server_id and sid problems under their fields; other problems are ignored."""
-        by_field: dict[str, list[Problem]] = {field: [] for field in _ROUTE_FIELDS}
-        for problem in problems:
-            if problem.field in by_field:
-                by_field[problem.field].append(problem)
+        """Show route, server_id and sid problems under their fields; other problems are ignored.
+
+        A server_id or sid problem waits until that field was typed in (see ``reveal_problems``).
+        """
+        self._problems = [p for p in problems if p.field in _ROUTE_FIELDS]
         for field, notice in (
             ("route", self.routeProblem),
             ("server_id", self.serverIdProblem),
             ("sid", self.sidProblem),
         ):
-            found = by_field[field]
+            found = [p for p in self._problems if p.field == field]
+            if field != "route" and field not in self._touched:
+                found = []
             tone = Tone.ERROR if any(p.blocking for p in found) else Tone.WARNING
             notice.show_message("\n".join(p.message for p in found), tone)
+
+    def reveal_problems(self) -> None:
+        """Show every field's problem now (the person tried to send)."""
+        self._touched.update(_ROUTE_FIELDS)
+        self.show_problems(self._problems)
 
     # -- behaviour ------------------------------------------------------------------------------------
 
@@ -151,19 +169,11 @@ class RouteSelector(QWidget):
         self._sync_enabled()
         self.routeChanged.emit(self.route())
 
+    def _touch(self, field: str) -> None:
+        if field not in self._touched:
+            self._touched.add(field)
+            self.show_problems(self._problems)
+
     def _on_text_changed(self, _text: str) -> None:
         if not self.signalsBlocked():
             self.routeChanged.emit(self.route())
-
-
-class _Quiet:
-    """Block the selector's own reactions while it is being filled programmatically."""
-
-    def __init__(self, selector: RouteSelector) -> None:
-        self._selector = selector
-
-    def __enter__(self) -> None:
-        self._selector.blockSignals(True)
-
-    def __exit__(self, *_exc: object) -> None:
-        self._selector.blockSignals(False)

@@ -1,12 +1,20 @@
-"""Thumbnails made off the UI thread at thumbnail size (never a full 40 MB photo), in a reorderable strip."""
+"""The reorderable strip of picture tiles (the thumbnails are made off the UI thread by compose.preparing)."""
 
 from __future__ import annotations
 
-import contextlib
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QDragEnterEvent,
     QDragLeaveEvent,
@@ -30,82 +38,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vitedesk.ui.common.file_drops import take_files
+
 THUMBNAIL = QSize(96, 96)
-TILE = QSize(132, 150)
-
-
-def read_thumbnail(path: Path, box: QSize) -> QImage:
-    """The picture at ``path`` fitted into ``box`` (aspect kept, EXIF rotation applied); null if unreadable.
-
-    QImageReader.setScaledSize lets JPEG decode at reduced resolution, so memory and time stay small.
-    """
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    size = reader.size()
-    if size.isValid() and (size.width() > box.width() or size.height() > box.height()):
-        reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    if image.isNull():
-        return image
-    # Auto-transform may swap width and height after scaling: fit once more, cheaply, at thumbnail size.
-    if image.width() > box.width() or image.height() > box.height():
-        image = image.scaled(
-            box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-    return image
-
-
-def image_dimensions(path: Path) -> QSize:
-    """Width x height from the file header only (invalid QSize when Qt cannot tell)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    return reader.size()
+TILE = QSize(132, 168)  # picture, name, sizes and a note line
 
 
 def can_decode(path: Path) -> bool:
     """True when Qt recognises the picture at ``path`` and can read its size (reads only the header)."""
     reader = QImageReader(str(path))
     return reader.canRead() and reader.size().isValid()
-
-
-class ThumbnailLoader(QObject):
-    """Makes thumbnails on one worker thread; ``ready(path, image)`` arrives on the owner's thread."""
-
-    ready = Signal(str, QImage)
-
-    def __init__(self, box: QSize, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._box = QSize(box)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
-        executor = self._executor
-        # No reference to self in the slot: it must work while the C++ object is being destroyed.
-        self.destroyed.connect(lambda *_: executor.shutdown(wait=False, cancel_futures=True))
-
-    def request(self, path: Path) -> None:
-        """Start the thumbnail of ``path``; ``ready`` follows (with a null image on failure)."""
-        future = self._executor.submit(read_thumbnail, path, QSize(self._box))
-        future.add_done_callback(lambda done, key=str(path): self._deliver(key, done))
-
-    def _deliver(self, key: str, future: Future[QImage]) -> None:
-        if future.cancelled():
-            return
-        error = future.exception()
-        image = QImage() if error is not None else future.result()
-        # Emitted from the worker thread: Qt queues it to the receivers' thread. RuntimeError: the loader was
-        # deleted while this thumbnail was being made.
-        with contextlib.suppress(RuntimeError):
-            self.ready.emit(key, image)
-
-
-def local_files(event: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
-    """The local files an external drag carries, or [] when it carries anything else (web links, text)."""
-    mime = event.mimeData()
-    if mime is None or not mime.hasUrls():
-        return []
-    urls = mime.urls()
-    if not urls or not all(url.isLocalFile() for url in urls):
-        return []
-    return [Path(url.toLocalFile()) for url in urls]
 
 
 def on_canvas(image: QImage) -> QImage:
@@ -129,7 +71,9 @@ class RemoveDelegate(QStyledItemDelegate):
         side = 22
         return QRect(tile.right() - side - 2, tile.top() + 2, side, side)
 
-    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         super().initStyleOption(option, index)
         # Tiles: picture on top, name and size centred underneath.
         option.decorationPosition = QStyleOptionViewItem.Position.Top
@@ -137,10 +81,12 @@ class RemoveDelegate(QStyledItemDelegate):
         option.displayAlignment = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(TILE.width() - 6, TILE.height() - 6)
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         tile = QStyleOptionViewItem(option)
         tile.rect = option.rect.adjusted(4, 6, -4, -2)
         super().paint(painter, tile, index)
@@ -155,7 +101,13 @@ class RemoveDelegate(QStyledItemDelegate):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, "×")
         painter.restore()
 
-    def editorEvent(self, event: QEvent, model, option: QStyleOptionViewItem, index: QModelIndex) -> bool:  # type: ignore[no-untyped-def]
+    def editorEvent(
+        self,
+        event: QEvent,
+        model: QAbstractItemModel,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> bool:
         on_button = isinstance(event, QMouseEvent) and self.button_rect(option.rect).contains(
             event.position().toPoint()
         )
@@ -203,9 +155,7 @@ class ThumbnailList(QListWidget):
             self.viewport().update()
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if event.source() is not self and local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+        if event.source() is not self and take_files(event):
             self.set_drag_over(True)
             return
         super().dragEnterEvent(event)
@@ -215,18 +165,14 @@ class ThumbnailList(QListWidget):
         super().dragLeaveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.source() is not self and local_files(event):
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
+        if event.source() is not self and take_files(event):
             return
         super().dragMoveEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = local_files(event) if event.source() is not self else []
+        paths = take_files(event) if event.source() is not self else []
         self.set_drag_over(False)
         if paths:
-            event.setDropAction(Qt.DropAction.CopyAction)
-            event.accept()
             self.filesDropped.emit(paths)
             return
         super().dropEvent(event)

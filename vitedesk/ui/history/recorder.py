@@ -14,7 +14,7 @@ from collections.abc import Callable
 from vitedesk.api import ApiError, SendReceipt
 from vitedesk.core.campaign import Campaign, RouteKind
 from vitedesk.store.history import OUTCOME_UNKNOWN_MESSAGE, HistoryStore
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.send.send_flow import PreviousSend
 
 log = logging.getLogger(__name__)
@@ -86,7 +86,7 @@ class HistoryRecorder:
         try:
             write()
             log.debug("History row %d: outcome recorded", local_id)
-        except (sqlite3.Error, KeyError) as error:
+        except (sqlite3.Error, KeyError, ValueError) as error:  # ValueError: text SQLite cannot encode
             log.error("Could not record the outcome of send %d: %s", local_id, error)
         self._changed()
 

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.campaign import Campaign
+from vitedesk.core.media import format_size
 from vitedesk.core.wording import plural
+from vitedesk.ui.common.widgets import named
 
 FIRST_NUMBERS = 5
 
@@ -29,6 +31,15 @@ def protocol_text(campaign: Campaign) -> str:
     if campaign.effective_protocol == "MMS":
         return f"MMS — {plural(len(campaign.images), 'image')}"
     return "SMS"
+
+
+def images_text(campaign: Campaign) -> str:
+    """The pictures by name, with the size each is sent at when they were prepared: "logo.png (40 KB), …"."""
+    uploads = campaign.uploads()
+    if uploads is None or len(uploads) != len(campaign.images):
+        return ", ".join(path.name for path in campaign.images)
+    listed = ", ".join(f"{copy.source.name} ({format_size(copy.size)})" for copy in uploads)
+    return f"{listed}; {format_size(sum(copy.size for copy in uploads))} in all"
 
 
 def first_numbers_text(leads: list[str], shown: int = FIRST_NUMBERS) -> str:
@@ -60,7 +71,7 @@ class ConfirmDialog(QDialog):
         self._rows: dict[str, QLabel] = {}
 
         def row(key: str, label: str, text: str) -> None:
-            value = QLabel(text, objectName=f"confirm_{key}")
+            value = named(QLabel(text), f"confirm_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, value)
@@ -77,10 +88,10 @@ class ConfirmDialog(QDialog):
         row("total", "Total messages:", f"{total:,}")
         row("route", "Route:", campaign.route.describe())
         if campaign.images:
-            row("images", "Images:", ", ".join(path.name for path in campaign.images))
+            row("images", "Images:", images_text(campaign))
         if account:
             row("account", "Account:", account)
-        preview = QPlainTextEdit(campaign.message, objectName="confirmMessage")
+        preview = named(QPlainTextEdit(campaign.message), "confirmMessage")
         preview.setReadOnly(True)
         preview.setAccessibleName("Message text")
         preview.setFixedHeight(96)
@@ -91,10 +102,10 @@ class ConfirmDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.cancelButton = QPushButton("Cancel", objectName="confirmCancelButton")
+        self.cancelButton = named(QPushButton("Cancel"), "confirmCancelButton")
         self.cancelButton.setDefault(True)
         self.cancelButton.clicked.connect(self.reject)
-        self.sendButton = QPushButton(f"&Send {plural(total, 'message')}", objectName="confirmSendButton")
+        self.sendButton = named(QPushButton(f"&Send {plural(total, 'message')}"), "confirmSendButton")
         self.sendButton.setAutoDefault(False)
         self.sendButton.clicked.connect(self.accept)
         buttons.addWidget(self.cancelButton)

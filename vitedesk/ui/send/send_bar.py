@@ -4,27 +4,31 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from vitedesk.ui.common.widgets import named
+
 
 class SendBar(QWidget):
     """Children by objectName: protocolLabel, sendReason, sendProgress, sendButton."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.protocolLabel = QLabel(objectName="protocolLabel")
+        self.protocolLabel = named(QLabel(), "protocolLabel")
         self.protocolLabel.setAccessibleName("Sent as")
         font = self.protocolLabel.font()
         font.setBold(True)
         self.protocolLabel.setFont(font)
-        self.sendReason = QLabel(objectName="sendReason")
+        self.sendReason = named(QLabel(), "sendReason")
         self.sendReason.setWordWrap(True)
         self.sendReason.setAccessibleName("Why Send is not available")
-        self.sendProgress = QProgressBar(objectName="sendProgress")
+        # Room for two lines whether or not there is a reason: a reason appearing never moves the window.
+        self.sendReason.setMinimumHeight(2 * self.sendReason.fontMetrics().lineSpacing())
+        self.sendProgress = named(QProgressBar(), "sendProgress")
         self.sendProgress.setRange(0, 0)  # busy indicator: the API gives no progress to show
         self.sendProgress.setTextVisible(False)
         self.sendProgress.setMaximumWidth(140)
         self.sendProgress.setAccessibleName("Sending")
         self.sendProgress.setVisible(False)
-        self.sendButton = QPushButton("Send…", objectName="sendButton")
+        self.sendButton = named(QPushButton("Send…"), "sendButton")
         self.sendButton.setAccessibleName("Send the campaign")
         self.sendButton.setMinimumWidth(120)
 

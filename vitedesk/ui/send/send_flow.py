@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vitedesk.api import (
     ApiError,
-    DailyLimitExceeded,
+    BadRequest,
     Forbidden,
     NotSent,
     NoValidNumbers,
@@ -30,13 +30,14 @@ from vitedesk.api import (
     VerificationRequired,
 )
 from vitedesk.core.campaign import Campaign, RouteKind
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.core.wording import plural
+from vitedesk.ui.account.session import AccountSession
+from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import ConfirmDialog
 
 log = logging.getLogger(__name__)
 
-Level = Literal["success", "info", "warning", "error"]
 Action = Literal["", "retry", "recipients", "login"]
 
 SESSION_EXPIRED = (
@@ -44,6 +45,10 @@ SESSION_EXPIRED = (
 )
 SESSION_ENDING = "Your session is about to expire. Log in again and your campaign will be sent."
 NOT_SIGNED_IN = "Log in to send your campaign. Everything you typed is kept."
+CLOSED_WHILE_SENDING = (
+    "ViteDesk was closed before ViteMobile answered, so the campaign may or may not have been sent. "
+    "Check the campaign list in your ViteMobile account before sending it again."
+)
 HISTORY_UNWRITABLE = (
     "Nothing was sent: ViteDesk could not write this send into its history, which is what protects you "
     "from sending twice. Check that the disk is not full, then try again."
@@ -54,10 +59,11 @@ HISTORY_UNWRITABLE = (
 class Notice:
     """What the window shows after a send attempt: a sentence, how serious it is, and the helpful action."""
 
-    level: Level
+    level: Tone
     text: str
     action: Action = ""
     campaign_id: int | None = None
+    details: str = ""  # the server's own words and its error code, shown only under "Details"
 
 
 @dataclass(frozen=True)
@@ -94,35 +100,70 @@ def licence_hint(campaign: Campaign) -> str:
     return sentence[0].upper() + sentence[1:] + "."
 
 
+def server_details(error: ApiError) -> str:
+    """The server's own words and error code, for the "Details" section (never the main sentence)."""
+    lines = []
+    if error.status is not None:
+        lines.append(f"Error code: {error.status}")
+    if error.detail:
+        lines.append(f"ViteMobile said: {error.detail}")
+    return "\n".join(lines)
+
+
+def plain_sentence(error: ApiError) -> str:
+    """The error's sentence without the server's raw words (those go under "Details")."""
+    text = error.user_message
+    if error.detail and error.detail in text:
+        return type(error).default_message
+    return text
+
+
 def notice_for_error(error: BaseException, campaign: Campaign) -> Notice:
-    """The sentence and the helpful action for a failed send."""
+    """The sentence and the helpful action for a failed send; the server's words only in ``details``."""
     if not isinstance(error, ApiError):
         return Notice(
-            "error",
+            Tone.ERROR,
             "Something unexpected went wrong inside ViteDesk, and the campaign may not have been sent. "
             "Check the campaign list in your ViteMobile account before sending again.",
         )
-    text = error.user_message
+    text = plain_sentence(error)
+    details = server_details(error)
+    if isinstance(error, BadRequest) and error.detail and text != error.user_message:
+        text = (
+            "ViteMobile refused the campaign because something in it is not right: Details below says "
+            "what. Correct it and send again."
+        )
     if isinstance(error, Forbidden):
         hint = licence_hint(campaign)
-        return Notice("error", f"{text} {hint}".strip())
+        if hint and text == Forbidden.default_message:
+            text = (
+                f"Your ViteMobile licence does not allow this campaign: {hint[0].lower()}{hint[1:]} "
+                "Choose another route or send it as a text message, or upgrade your plan."
+            )
+        return Notice(Tone.ERROR, text, details=details)
     if isinstance(error, NoValidNumbers):
-        return Notice("error", text, "recipients")
+        return Notice(Tone.ERROR, text, "recipients", details=details)
     if isinstance(error, VerificationRequired):
         return Notice(
-            "error",
+            Tone.ERROR,
             f"{text} Verification is a one-time identity check by ViteMobile; until it is done, an account "
             "can only send to one number at a time.",
+            details=details,
         )
-    if isinstance(error, DailyLimitExceeded):
-        return Notice("error", text)
     if isinstance(error, NotSent):
-        return Notice("error", text, "retry")
+        return Notice(Tone.ERROR, text, "retry", details=details)
     if isinstance(error, Unauthorized):
-        return Notice("warning", NOT_SIGNED_IN, "login")
+        return Notice(Tone.WARNING, NOT_SIGNED_IN, "login", details=details)
     if isinstance(error, OutcomeUnknown | ServerError):
-        return Notice("warning", text)  # it may have gone out: no retry button, on purpose
-    return Notice("error", text + (f" ViteMobile said: {error.detail}" if error.detail else ""))
+        return Notice(
+            Tone.WARNING, text, details=details
+        )  # it may have gone out: no retry button, on purpose
+    return Notice(Tone.ERROR, text, details=details)
+
+
+def success_sentence(recipients: int, campaign_id: int) -> str:
+    """ "Sent to 1 recipient — campaign 981" (the server's status word, such as SENDING, is not shown)."""
+    return f"Sent to {plural(recipients, 'recipient')} — campaign {campaign_id}"
 
 
 class SendFlow(QObject):
@@ -141,21 +182,34 @@ class SendFlow(QObject):
         session: AccountSession,
         ask_login: LoginPrompt,
         parent_widget: QWidget | None = None,
-        recorder: SendRecorder | None = None,
         tasks: TaskHolder | None = None,
     ) -> None:
         super().__init__()
         self._session = session
         self._ask_login = ask_login
         self._parent = parent_widget
-        self._recorder = recorder
+        self._recorder: SendRecorder | None = None  # set_recorder(): the send history, when there is one
         self._tasks = tasks or TaskHolder()
         self._busy = False
+        self._sending = False
+        self._current: asyncio.Task[Notice] | None = None
         self.confirm_dialog: ConfirmDialog | None = None  # while open, for tests and screenshots
 
     @property
     def busy(self) -> bool:
         return self._busy
+
+    @property
+    def sending(self) -> bool:
+        """True while a request is out and its answer has not arrived (closing now leaves it unknown)."""
+        return self._sending
+
+    async def abandon(self) -> None:
+        """Stop waiting for the send under way; a request already out is recorded as "outcome unknown"."""
+        task = self._current
+        if task is not None and not task.done():
+            task.cancel()
+            await asyncio.gather(task, return_exceptions=True)
 
     def set_recorder(self, recorder: SendRecorder | None) -> None:
         self._recorder = recorder
@@ -165,7 +219,8 @@ class SendFlow(QObject):
         if self._busy:
             return None
         self._set_busy(True)
-        return self._tasks.start(self._run(campaign), name="send campaign")
+        self._current = self._tasks.start(self._run(campaign), name="send campaign")
+        return self._current
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -186,21 +241,21 @@ class SendFlow(QObject):
         """Confirm, make sure someone is signed in, send; return the notice to show (no ApiError escapes)."""
         if not await self._confirmed(campaign):
             log.info("Send cancelled before anything went out")
-            return Notice("info", "Not sent. Your campaign is still here.")
+            return Notice(Tone.INFO, "Not sent. Your campaign is still here.")
         reason = SESSION_ENDING if self._session.signed_in else NOT_SIGNED_IN
         # Checked once: a server that issues tokens shorter than a minute must not cause a login loop.
         needs_login = not self._session.signed_in or self._session.expires_within(60)
         while True:
             if needs_login and not await self._ask_login(reason):
                 return Notice(
-                    "warning", "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
+                    Tone.WARNING, "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
                 )
             needs_login = False
             try:
                 local_id = self._begin(campaign)
             except Exception:  # no "sending" row, no request: a crash now would leave no trace
                 log.exception("Could not record the send attempt; nothing was sent")
-                return Notice("error", HISTORY_UNWRITABLE, "retry")
+                return Notice(Tone.ERROR, HISTORY_UNWRITABLE, "retry")
             log.info(
                 "Sending campaign: %d recipients, %d part(s) each, %d messages, %s, %s, %d image(s)",
                 len(campaign.leads),
@@ -210,9 +265,15 @@ class SendFlow(QObject):
                 campaign.effective_protocol,
                 len(campaign.images),
             )
+            self._sending = True
             self.sendingChanged.emit(True)
             try:
                 receipt = await self._session.client.send(campaign)
+            except asyncio.CancelledError:
+                # The window was closed (or the app stopped) while the request was out.
+                log.warning("Stopped waiting for the answer to a send: outcome unknown")
+                self._record(local_id, OutcomeUnknown(CLOSED_WHILE_SENDING))
+                raise
             except Unauthorized as error:
                 log.warning("Send refused: the session is no longer valid (401); asking to log in again")
                 self._record(local_id, error)
@@ -223,16 +284,21 @@ class SendFlow(QObject):
                 log.warning("Send failed: %s (status %s)", type(error).__name__, error.status)
                 self._record(local_id, error)
                 return notice_for_error(error, campaign)
+            except Exception:  # a defect: the request may have gone out, so no row may stay "sending"
+                self._record(local_id, OutcomeUnknown())
+                raise
             finally:
+                self._sending = False
                 self.sendingChanged.emit(False)
             log.info("Send accepted: campaign %d, status %s", receipt.id, receipt.status)
             if self._recorder is not None and local_id is not None:
                 self._recorder.mark_sent(local_id, receipt)
             return Notice(
-                "success",
-                f"Sent. ViteMobile accepted campaign {receipt.id} for {campaign.total_messages:,} messages "
-                f"(status: {receipt.status}).",
+                Tone.SUCCESS,
+                success_sentence(len(campaign.leads), receipt.id),
                 campaign_id=receipt.id,
+                details=f"{plural(campaign.total_messages, 'message')} in all; ViteMobile's status: "
+                f"{receipt.status}",
             )
 
     async def _confirmed(self, campaign: Campaign) -> bool:
