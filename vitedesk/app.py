@@ -32,8 +32,9 @@ if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time 
 
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources"
-ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+# Next to the package in a source tree; inside the bundle (sys._MEIPASS) when frozen by PyInstaller.
+RESOURCES = Path(getattr(sys, "_MEIPASS", Path(__file__).resolve().parent.parent)) / "resources"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 NO_DISPLAY = "ViteDesk needs a graphical desktop: no display was found"
 
 
@@ -57,7 +58,13 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--smoke-test",
         action="store_true",
-        help="build the main window, touch the keychain and the HTTP client, then exit (packaging check)",
+        help="send one MMS from the real window to the built-in sandbox (or --server), then exit: "
+        "0 and 'smoke test passed: campaign <id>', else 1 (installer check; throwaway data, no keychain)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="with --smoke-test: the server to send to (account in VITEDESK_SMOKE_USERNAME/_PASSWORD)",
     )
     parser.add_argument(
         "--log-level",
@@ -136,11 +143,27 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
 
 
 async def run(args: argparse.Namespace, app: QApplication, collaborators: Collaborators | None = None) -> int:
-    """One session of the app: open the stores, build, show, wait for the window to close, shut down."""
+    """One session of the app (or of the smoke test: throwaway data folder, tokens kept in memory)."""
+    parts = collaborators or Collaborators()
+    if args.smoke_test:
+        from vitedesk.ui.smoke import arm_watchdog, memory_vault, throwaway_profile
+
+        watchdog = arm_watchdog()
+        with throwaway_profile() as profile:
+            args.profile_dir, args.sandbox = Path(profile), args.server is None
+            parts.vault = memory_vault()
+            try:
+                return await run_session(args, app, parts)
+            finally:
+                watchdog.cancel()
+    return await run_session(args, app, parts)
+
+
+async def run_session(args: argparse.Namespace, app: QApplication, parts: Collaborators) -> int:
+    """Open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
     from vitedesk.wiring import open_services
 
-    parts = collaborators or Collaborators()
     paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
     services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
     try:
@@ -169,11 +192,14 @@ async def run_window(
     window: MainWindow | None = None
     session: AccountSession | None = None
     try:
+        if args.smoke_test and args.server:
+            services.settings.server_url = args.server
         window, session = build_window(app, services, sandbox)
-        if args.smoke_test:
-            print(f"ViteDesk {__version__}: main window built; keychain: {keychain_backend()}")
-            return 0
         workspace = attach_stores(window, services, parts)
+        if args.smoke_test:
+            from vitedesk.ui.smoke import run_smoke
+
+            return await run_smoke(window, args.server, RESOURCES / "samples" / "smoke-picture.png")
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
         def window_closed() -> None:
@@ -210,18 +236,6 @@ def attach_stores(window: MainWindow, services: Services, parts: Collaborators) 
     )
     workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
     return workspace
-
-
-def keychain_backend() -> str:
-    """The keyring backend's name, or why there is none (the app works without a keychain)."""
-    import keyring
-
-    try:
-        backend = type(keyring.get_keyring())
-    except Exception as error:  # any backend trouble only means "no keychain"
-        return f"unavailable ({type(error).__name__}: {error})"
-    name = f"{backend.__module__}.{backend.__qualname__}"
-    return f"none ({name})" if backend.__module__ == "keyring.backends.fail" else name
 
 
 async def tell_and_stop(sentence: str) -> None:

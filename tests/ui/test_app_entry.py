@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -37,23 +38,54 @@ def app_still_runs(qtbot) -> bool:
     return QApplication.instance() is not None
 
 
-def test_smoke_test_inside_a_running_app_leaves_the_app_running(qtbot, tmp_path: Path) -> None:
-    assert main(["--smoke-test", "--profile-dir", str(tmp_path)]) == 0
+def test_smoke_test_inside_a_running_app_leaves_the_app_running(qtbot, capsys) -> None:
+    assert main(["--smoke-test"]) == 0
+    assert capsys.readouterr().out.startswith("smoke test passed: campaign ")
     assert app_still_runs(qtbot)
     assert QApplication.instance().quitOnLastWindowClosed()  # the host's setting is given back
 
 
-def test_smoke_test_as_its_own_process(tmp_path: Path) -> None:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    result = subprocess.run(
-        [sys.executable, "-m", "vitedesk", "--smoke-test", "--profile-dir", str(tmp_path)],
+def smoke_process(home: Path, *extra: str, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HOME": str(home), **env}
+    for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        environment.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "-m", "vitedesk", "--smoke-test", *extra],
         capture_output=True,
         text=True,
-        timeout=60,
-        env=env,
+        timeout=90,
+        env=environment,
     )
+
+
+def vitedesk_files(home: Path) -> list[Path]:
+    return [path for path in home.rglob("*") if "vitedesk" in str(path.relative_to(home)).lower()]
+
+
+def test_smoke_test_as_its_own_process_sends_an_mms_and_leaves_home_alone(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    result = smoke_process(home)
     assert result.returncode == 0, result.stderr
-    assert "main window built; keychain:" in result.stdout
+    assert re.fullmatch(r"smoke test passed: campaign \d+\n", result.stdout)
+    assert vitedesk_files(home) == []
+
+
+def test_smoke_test_against_a_server_that_refuses_the_login_says_so(tmp_path: Path, sandbox) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    result = smoke_process(
+        home,
+        "--server",
+        sandbox.url,
+        VITEDESK_SMOKE_USERNAME="business@sandbox.test",
+        VITEDESK_SMOKE_PASSWORD="wrong password",
+    )
+    assert result.returncode == 1
+    assert "passed" not in result.stdout
+    assert "password" in result.stderr.lower()
+    assert "Traceback" not in result.stderr
+    assert vitedesk_files(home) == []
 
 
 def free_port() -> int:
