@@ -32,9 +32,9 @@ from vitedesk.core.leads.records import Duplicate, Lead, Rejected, _records
 from vitedesk.core.leads.regions import REGION_NAMES
 from vitedesk.core.leads.rules import INVALID, UNVERIFIED, region_rules
 from vitedesk.core.leads.text import (
-    CLEANUP,
     FIRST_DIGIT_PIECE,
     SEPARATORS,
+    clean,
     expand_spreadsheet_numbers,
     first_digit_piece,
     normalise,
@@ -164,7 +164,7 @@ class _Lines:
                 left.append(index)
                 continue
             else:
-                piece = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
+                piece = clean(expand_spreadsheet_numbers(line) if "." in line else line)
                 verdict = piece_verdict(piece, self.region) if piece else None
                 if verdict is not None and verdict[0] != INVALID:
                     left.append(index)  # a number after all: recorded with its position by numbers_on
@@ -189,7 +189,7 @@ class _Lines:
     def numbers_on(self, index: int) -> list[str]:
         """Keys of the line's usable numbers, in order; records its invalid and unverified pieces."""
         line = self.raw_lines[index]
-        line = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
+        line = clean(expand_spreadsheet_numbers(line) if "." in line else line)
         several = "," in line or ";" in line or "\t" in line
         pieces = SEPARATORS.split(line) if several else [line]
         found: list[tuple[int, str]] = []
@@ -253,7 +253,7 @@ def parse_leads(text: str, default_region: str = "US") -> LeadReport:
 
 def _parse(text: str, region: str) -> LeadReport:
     """parse_leads for normalised text and a known region."""
-    cleaned = expand_spreadsheet_numbers(text).translate(CLEANUP)
+    cleaned = clean(expand_spreadsheet_numbers(text))
     bulk = bulk_rules(region)
     rules = region_rules(region)
     assert rules is not None
