@@ -83,6 +83,9 @@ class _Lines:
         # unverified numbers as first met: e164 -> (line index, piece index or -1 for "its only number")
         self.unverified: dict[str, tuple[int, int]] = {}
         self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, key)
+        # Made once per line on first need: a line with 16,000 pieces is split once, not once per piece.
+        self._pieces: dict[int, list[str]] = {}
+        self._first_position: dict[int, dict[str, int]] = {}
 
     def key_of_marked(self, marked: str) -> str:
         """The key of a mark + E.164: the national significant number for the default calling code,
@@ -115,13 +118,22 @@ class _Lines:
         return self._raw_lines
 
     def raw(self, index: int, position: int) -> str:
-        return raw_piece(self.raw_lines[index], position)
+        """raw_piece(line, position), with the line split only once however many pieces are asked for."""
+        pieces = self._pieces.get(index)
+        if pieces is None:
+            pieces = self._pieces[index] = SEPARATORS.split(self.raw_lines[index])
+        return pieces[position].strip().strip('"').strip()
 
     def raw_of(self, index: int, key: str) -> str:
         """The piece of line `index` that gave the number `key`."""
         line = self.raw_lines[index]
         if index in self.positions:
-            return raw_piece(line, next(p for p, value in self.positions[index] if value == key))
+            first = self._first_position.get(index)
+            if first is None:
+                first = self._first_position[index] = {}
+                for position, value in self.positions[index]:
+                    first.setdefault(value, position)
+            return self.raw(index, first[key])
         if "," in line or ";" in line or "\t" in line:
             return raw_piece(line, first_digit_piece(line))
         return line.strip().strip('"').strip()
