@@ -99,6 +99,18 @@ def lead_rows(quick: bool, work: Path) -> list[Row]:
             goal="<= 1 s (1M)",
         )
     )
+    pieces = [realistic_leads(1, seed) for seed in range(2_000 if quick else 16_000)]
+    one_line = ",".join(piece.strip() for piece in pieces)
+    per_line = "\n".join(piece.strip() for piece in pieces)
+    rows.append(
+        Row(
+            f"leads: one line of {len(pieces):,} comma-separated pieces",
+            Samples(tuple(_timed(lambda: parse_leads(one_line)) for _ in range(runs)), "s"),
+            "the same pieces one per line",
+            Samples(tuple(_timed(lambda: parse_leads(per_line)) for _ in range(runs)), "s"),
+            goal="linear: close to the one-per-line time",
+        )
+    )
     text_path = work / "leads.txt"
     text_path.write_text(big, encoding="utf-8")
     script = PEAK_SCRIPT.format(path=sys.path[:3], text_path=str(text_path))

@@ -32,9 +32,9 @@ from vitedesk.core.leads.records import Duplicate, Lead, Rejected, _records
 from vitedesk.core.leads.regions import REGION_NAMES
 from vitedesk.core.leads.rules import INVALID, UNVERIFIED, region_rules
 from vitedesk.core.leads.text import (
-    CLEANUP,
     FIRST_DIGIT_PIECE,
     SEPARATORS,
+    clean,
     expand_spreadsheet_numbers,
     first_digit_piece,
     normalise,
@@ -83,6 +83,9 @@ class _Lines:
         # unverified numbers as first met: e164 -> (line index, piece index or -1 for "its only number")
         self.unverified: dict[str, tuple[int, int]] = {}
         self.positions: dict[int, list[tuple[int, str]]] = {}  # lines with separators: (piece, key)
+        # Made once per line on first need: a line with 16,000 pieces is split once, not once per piece.
+        self._pieces: dict[int, list[str]] = {}
+        self._first_position: dict[int, dict[str, int]] = {}
 
     def key_of_marked(self, marked: str) -> str:
         """The key of a mark + E.164: the national significant number for the default calling code,
@@ -115,13 +118,22 @@ class _Lines:
         return self._raw_lines
 
     def raw(self, index: int, position: int) -> str:
-        return raw_piece(self.raw_lines[index], position)
+        """raw_piece(line, position), with the line split only once however many pieces are asked for."""
+        pieces = self._pieces.get(index)
+        if pieces is None:
+            pieces = self._pieces[index] = SEPARATORS.split(self.raw_lines[index])
+        return pieces[position].strip().strip('"').strip()
 
     def raw_of(self, index: int, key: str) -> str:
         """The piece of line `index` that gave the number `key`."""
         line = self.raw_lines[index]
         if index in self.positions:
-            return raw_piece(line, next(p for p, value in self.positions[index] if value == key))
+            first = self._first_position.get(index)
+            if first is None:
+                first = self._first_position[index] = {}
+                for position, value in self.positions[index]:
+                    first.setdefault(value, position)
+            return self.raw(index, first[key])
         if "," in line or ";" in line or "\t" in line:
             return raw_piece(line, first_digit_piece(line))
         return line.strip().strip('"').strip()
@@ -164,7 +176,7 @@ class _Lines:
                 left.append(index)
                 continue
             else:
-                piece = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
+                piece = clean(expand_spreadsheet_numbers(line) if "." in line else line)
                 verdict = piece_verdict(piece, self.region) if piece else None
                 if verdict is not None and verdict[0] != INVALID:
                     left.append(index)  # a number after all: recorded with its position by numbers_on
@@ -189,7 +201,7 @@ class _Lines:
     def numbers_on(self, index: int) -> list[str]:
         """Keys of the line's usable numbers, in order; records its invalid and unverified pieces."""
         line = self.raw_lines[index]
-        line = (expand_spreadsheet_numbers(line) if "." in line else line).translate(CLEANUP)
+        line = clean(expand_spreadsheet_numbers(line) if "." in line else line)
         several = "," in line or ";" in line or "\t" in line
         pieces = SEPARATORS.split(line) if several else [line]
         found: list[tuple[int, str]] = []
@@ -253,7 +265,7 @@ def parse_leads(text: str, default_region: str = "US") -> LeadReport:
 
 def _parse(text: str, region: str) -> LeadReport:
     """parse_leads for normalised text and a known region."""
-    cleaned = expand_spreadsheet_numbers(text).translate(CLEANUP)
+    cleaned = clean(expand_spreadsheet_numbers(text))
     bulk = bulk_rules(region)
     rules = region_rules(region)
     assert rules is not None

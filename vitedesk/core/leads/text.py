@@ -24,6 +24,8 @@ _PUNCTUATION = (
     "\u2212\u30fc\uff0d\uff0e\uff0f\uff08\uff09\uff3b\uff3d\u2053\u223c\uff5e\u201c\u201d\u2018\u2019"
     "\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b"
     "\x1c\x1d\x1e\x1f\x7f"
+    # Invisible direction and joiner marks that right-to-left text and chat apps put around numbers.
+    "\u200c\u200d\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 )
 # Separators (",", ";", "\t"), newlines, "+", digits and letters survive the clean-up.
 CLEANUP = str.maketrans(
@@ -31,6 +33,15 @@ CLEANUP = str.maketrans(
     "+" + "0123456789",
     _PUNCTUATION,
 )
+_PLUSES = re.compile(r"\+{2,}")
+
+
+def clean(text: str) -> str:
+    """CLEANUP, then a doubled plus ("++49", "+ +49" once spaces are gone) read as one plus."""
+    cleaned = text.translate(CLEANUP)
+    return _PLUSES.sub("+", cleaned) if "++" in cleaned else cleaned
+
+
 SEPARATORS = re.compile(r"[,;\t]")
 # Per line (MULTILINE): the first piece holding a digit (the last piece when none does); the same
 # piece as raw_piece(line, first_digit_piece(line)) on a line that has a digit.
