@@ -266,10 +266,14 @@ def build_window(
         icon=icon,
     )
     window.leads.set_default_region(settings.default_region)
-    if settings.window_geometry:
-        from PySide6.QtCore import QByteArray
+    from PySide6.QtCore import QByteArray
 
+    if settings.window_geometry:
         window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+    if settings.main_splitter:
+        window.splitter.restoreState(QByteArray.fromBase64(settings.main_splitter.encode("ascii")))
+    # The login dialog offers the account used last (a practice session remembers its own).
+    window.last_username = settings.sandbox_username if sandbox is not None else settings.last_username
     if sandbox is None and settings.remember:
         session.restore(settings.last_username)
     return window, session
@@ -278,10 +282,14 @@ def build_window(
 def remember_settings(settings: Any, window: Any, session: Any, sandbox: bool) -> None:
     settings.default_region = window.leads.default_region()
     settings.window_geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
+    settings.main_splitter = bytes(window.splitter.saveState().toBase64().data()).decode("ascii")
+    named_account = session.username and session.username != "access token"
     if sandbox:
+        if named_account:
+            settings.sandbox_username = session.username
         return  # a practice session never changes the real server address or account
     settings.server_url = session.server_url
-    if session.username and session.username != "access token":
+    if named_account:
         settings.last_username = session.username
     if window.login_remember is not None:
         settings.remember = window.login_remember

@@ -33,6 +33,8 @@ class Settings:
     # QWidget.saveGeometry() as base64 text; None until the window was closed once.
     window_geometry: str | None = None
     history_geometry: str | None = None
+    main_splitter: str | None = None  # QSplitter.saveState() of the two columns, base64
+    sandbox_username: str = ""  # the demo account used last in practice sessions (never the real one)
 
     @classmethod
     def load(cls, path: Path) -> Settings:

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self._demo_accounts = list(demo_accounts)
         self._remember_default = remember_default
         self.login_remember: bool | None = None  # the Remember me choice of the last successful login
+        self.last_username = ""  # offered by the login dialog when nobody is signed in (from the settings)
         self.tasks = TaskHolder(on_error=self._unexpected)
         self.flow = SendFlow(session, self.ask_login, self, recorder, self.tasks)
         self._login: asyncio.Future[bool] | None = None
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
         self._login = asyncio.get_running_loop().create_future()
         dialog = LoginDialog(
             self.session,
-            username=self.session.username if self.session.username != "access token" else "",
+            username=self._login_username(),
             remember=self._remember_default,
             reason=reason,
             demo_accounts=self._demo_accounts,
@@ -335,6 +336,10 @@ class MainWindow(QMainWindow):
                 self._login.set_result(False)
             self.login_dialog = None
             dialog.deleteLater()
+
+    def _login_username(self) -> str:
+        username = self.session.username
+        return username if username and username != "access token" else self.last_username
 
     def _show_account(self) -> None:
         if self.session.signed_in:
