@@ -12,11 +12,23 @@ import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from vitedesk import __version__
+
+if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time (see the README)
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from vitedesk.sandbox import SandboxServer
+    from vitedesk.store import TokenVault
+    from vitedesk.ui.account.session import AccountSession
+    from vitedesk.ui.main_window import MainWindow
+    from vitedesk.ui.send.send_flow import SendRecorder
+    from vitedesk.ui.workspace import UrlOpener, Workspace
+    from vitedesk.wiring import Services
 
 log = logging.getLogger(__name__)
 
@@ -59,16 +71,15 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 @dataclass
 class Collaborators:
-    """Optional parts passed into the window; each can be None and the app still works.
+    """Optional parts passed into the app (tests and hosts); each can be None and the app still works.
 
-    vault: remembers tokens (vitedesk.store.TokenVault); recorder: replaces the send history recorder
-    (ui.send_flow.SendRecorder); open_url: opens the log folder (QDesktopServices.openUrl by default).
+    vault: remembers tokens (a TokenVault over another keyring backend); recorder: replaces the send
+    history recorder; open_url: opens the log folder (QDesktopServices.openUrl by default).
     """
 
-    vault: Any = None
-    recorder: Any = None
-    open_url: Any = None
-    extras: dict[str, Any] = field(default_factory=dict)
+    vault: TokenVault | None = None
+    recorder: SendRecorder | None = None
+    open_url: UrlOpener | None = None
 
 
 def display_available(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> bool:
@@ -79,7 +90,7 @@ def display_available(environ: Mapping[str, str] | None = None, platform: str = 
     return any(env.get(name) for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
 
 
-def app_icon() -> Any:
+def app_icon() -> QIcon:
     from PySide6.QtGui import QIcon
 
     icon = QIcon()
@@ -124,7 +135,7 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
         app.setQuitOnLastWindowClosed(quit_on_close)
 
 
-async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators | None = None) -> int:
+async def run(args: argparse.Namespace, app: QApplication, collaborators: Collaborators | None = None) -> int:
     """One session of the app: open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
     from vitedesk.wiring import open_services
@@ -132,16 +143,16 @@ async def run(args: argparse.Namespace, app: Any, collaborators: Collaborators |
     parts = collaborators or Collaborators()
     paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
     services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
-    parts.vault = services.vault
     try:
         return await run_window(args, app, services, parts)
     finally:
         services.close()
 
 
-async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: Collaborators) -> int:
-    settings = services.settings
-    sandbox = None
+async def run_window(
+    args: argparse.Namespace, app: QApplication, services: Services, parts: Collaborators
+) -> int:
+    sandbox: SandboxServer | None = None
     if args.sandbox:
         from vitedesk.sandbox import SandboxServer
 
@@ -155,10 +166,10 @@ async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: C
                 "Close the program using that port, or start ViteDesk with another --sandbox-port."
             )
             return 1
-    window = None
-    session = None
+    window: MainWindow | None = None
+    session: AccountSession | None = None
     try:
-        window, session = build_window(args, app, settings, parts, sandbox)
+        window, session = build_window(app, services, sandbox)
         if args.smoke_test:
             print(f"ViteDesk {__version__}: main window built; keychain: {keychain_backend()}")
             return 0
@@ -174,19 +185,16 @@ async def run_window(args: argparse.Namespace, app: Any, services: Any, parts: C
         if not session.signed_in:
             window.tasks.start(window.ask_login(), name="first log in")
         await closed
-        if workspace.drafts is not None:
-            workspace.drafts.flush()
-        remember_settings(settings, window, session, sandbox is not None)
-        settings.history_geometry = workspace.history_geometry
-        settings.save(services.paths.settings_file)
+        workspace.finish()
+        workspace.remember_settings(practice=sandbox is not None)
+        services.settings.save(services.paths.settings_file)
         return 0
     finally:
         await shutdown(window, session, sandbox)
 
 
-def attach_stores(window: Any, services: Any, parts: Collaborators) -> Any:
-    """Drafts (restored now), send history, log folder and keychain notices, joined to the window."""
-    from vitedesk.ui.common.widgets import Tone
+def attach_stores(window: MainWindow, services: Services, parts: Collaborators) -> Workspace:
+    """Settings, drafts (restored now), history, log folder and keychain notices, joined to the window."""
     from vitedesk.ui.workspace import Workspace
 
     workspace = Workspace(
@@ -196,18 +204,11 @@ def attach_stores(window: Any, services: Any, parts: Collaborators) -> Any:
         log_dir=services.paths.log_dir,
         vault=services.vault,
         open_url=parts.open_url,
-        history_geometry=services.settings.history_geometry,
+        settings=services.settings,
+        recorder=parts.recorder,
+        save_settings=lambda settings: settings.save(services.paths.settings_file),
     )
-    if parts.recorder is not None:
-        window.flow.set_recorder(parts.recorder)
-    if services.history is None:
-        workspace.tell_history_unavailable(services.history_problem or "unknown reason")
-    elif services.history.problem:
-        window.notices.show_message("historyNotice", services.history.problem, Tone.WARNING)
-    workspace.tell_interrupted(services.interrupted)
-    workspace.check_keychain(at_start=True)
-    if workspace.drafts is not None:
-        workspace.drafts.restore()
+    workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
     return workspace
 
 
@@ -236,13 +237,16 @@ async def tell_and_stop(sentence: str) -> None:
 
 
 def build_window(
-    args: argparse.Namespace, app: Any, settings: Any, parts: Collaborators, sandbox: Any
-) -> Any:
+    app: QApplication, services: Services, sandbox: SandboxServer | None
+) -> tuple[MainWindow, AccountSession]:
+    """The account session (restored from the keychain when remembered) and the main window over it."""
     from vitedesk.api import DEFAULT_BASE_URL
-    from vitedesk.ui.account.login import AccountSession
+    from vitedesk.ui.account.login import DemoAccountInfo
+    from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.main_window import MainWindow
 
-    demo_accounts: Sequence[Any] = ()
+    settings = services.settings
+    demo_accounts: Sequence[DemoAccountInfo] = ()
     if sandbox is not None:
         from vitedesk.sandbox import DEMO_ACCOUNTS
 
@@ -251,51 +255,26 @@ def build_window(
     else:
         server_url = settings.server_url or DEFAULT_BASE_URL
     try:
-        session = AccountSession(server_url, vault=parts.vault)
+        session = AccountSession(server_url, vault=services.vault)
     except Exception:  # a hand-edited, unusable address in the settings: fall back to the real service
         log.warning("Stored server address refused; using %s", DEFAULT_BASE_URL)
-        session = AccountSession(DEFAULT_BASE_URL, vault=parts.vault)
+        session = AccountSession(DEFAULT_BASE_URL, vault=services.vault)
     icon = app_icon()
     app.setWindowIcon(icon)
     window = MainWindow(
         session,
         demo_accounts=demo_accounts,
         sandbox_url=sandbox.url if sandbox is not None else None,
-        recorder=parts.recorder,
-        remember_default=settings.remember,
         icon=icon,
     )
-    window.leads.set_default_region(settings.default_region)
-    from PySide6.QtCore import QByteArray
-
-    if settings.window_geometry:
-        window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
-    if settings.main_splitter:
-        window.splitter.restoreState(QByteArray.fromBase64(settings.main_splitter.encode("ascii")))
-    # The login dialog offers the account used last (a practice session remembers its own).
-    window.last_username = settings.sandbox_username if sandbox is not None else settings.last_username
     if sandbox is None and settings.remember:
         session.restore(settings.last_username)
     return window, session
 
 
-def remember_settings(settings: Any, window: Any, session: Any, sandbox: bool) -> None:
-    settings.default_region = window.leads.default_region()
-    settings.window_geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
-    settings.main_splitter = bytes(window.splitter.saveState().toBase64().data()).decode("ascii")
-    named_account = session.username and session.username != "access token"
-    if sandbox:
-        if named_account:
-            settings.sandbox_username = session.username
-        return  # a practice session never changes the real server address or account
-    settings.server_url = session.server_url
-    if named_account:
-        settings.last_username = session.username
-    if window.login_remember is not None:
-        settings.remember = window.login_remember
-
-
-async def shutdown(window: Any, session: Any, sandbox: Any) -> None:
+async def shutdown(
+    window: MainWindow | None, session: AccountSession | None, sandbox: SandboxServer | None
+) -> None:
     """Stop in order: running tasks, the window, the HTTP client, then the sandbox server."""
     if window is not None:
         await window.tasks.cancel_all()

@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import sqlite3
 from dataclasses import dataclass
-from typing import Any
 
 from vitedesk import __version__
 from vitedesk.store import (
@@ -31,7 +30,7 @@ class Services:
 
     paths: AppPaths
     settings: Settings
-    vault: Any  # TokenVault or anything with its save/load/delete/problem
+    vault: TokenVault
     drafts: DraftStore
     history: HistoryStore | None
     history_problem: str | None = None  # why the history could not be opened (then history is None)
@@ -48,7 +47,9 @@ class Services:
             self.logging = None
 
 
-def open_services(paths: AppPaths, *, vault: Any = None, log_level: int = logging.INFO) -> Services:
+def open_services(
+    paths: AppPaths, *, vault: TokenVault | None = None, log_level: int = logging.INFO
+) -> Services:
     """Open everything the session keeps on disk; never raises because of the disk (it degrades instead)."""
     handle: LoggingHandle | None
     try:

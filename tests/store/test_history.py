@@ -60,7 +60,7 @@ def test_begin_commits_a_sending_row_before_the_request(store: HistoryStore, tmp
     assert entry.state is SendState.SENDING
     assert entry.created_at == T0
     assert entry.image_names == ("a.png", "b.jpg")
-    assert entry.route_text == "Sender ID MyShop"
+    assert entry.route_text == "Sender ID “MyShop”"
     assert entry.finished_at is None
 
 
@@ -240,3 +240,20 @@ def test_a_damaged_history_file_is_kept_aside_and_a_new_one_started(tmp_path: Pa
 def test_naive_times_are_refused(store: HistoryStore) -> None:
     with pytest.raises(ValueError):
         store.begin(**attempt(now=datetime(2025, 1, 1, 12, 0)))
+
+
+def test_route_words_are_the_ones_the_confirmation_used(store: HistoryStore) -> None:
+    from vitedesk.core.campaign import Route
+
+    routes = {
+        "PUBLIC": ("", Route.public()),
+        "PRIVATE": ("svm-east-1", Route.private("svm-east-1")),
+        "SID": ("MyShop", Route.sid("MyShop")),
+    }
+    for kind, (route_id, route) in routes.items():
+        entry = store.get(store.begin(**attempt(route_kind=kind, route_id=route_id)))
+        assert entry is not None and entry.route == route
+        assert entry.route_text == route.describe()
+    # a route kind from a newer version is still shown, in its own words
+    odd = store.get(store.begin(**attempt(route_kind="SATELLITE", route_id="sat-1")))
+    assert odd is not None and odd.route is None and odd.route_text == "SATELLITE sat-1"

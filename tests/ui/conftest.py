@@ -111,7 +111,7 @@ def pictures(tmp_path: Path) -> list[Path]:
 @pytest.fixture
 def make_window(qtbot: Any, run_async: Callable[..., Any]) -> Iterator[Callable[..., Any]]:
     """MainWindow over a real AccountSession for `server_url`, shown; the HTTP client is closed afterwards."""
-    from vitedesk.ui.account.login import AccountSession
+    from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.main_window import MainWindow
 
     windows: list[Any] = []
@@ -137,7 +137,7 @@ def make_desk(qtbot: Any, run_async: Callable[..., Any], tmp_path: Path) -> Iter
     from types import SimpleNamespace
 
     from vitedesk.store import DraftStore, HistoryStore
-    from vitedesk.ui.account.login import AccountSession
+    from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.main_window import MainWindow
     from vitedesk.ui.workspace import Workspace
 

@@ -24,7 +24,8 @@ from vitedesk.app import ICON_SIZES, RESOURCES, app_icon
 from vitedesk.core.campaign import Route
 from vitedesk.sandbox import DEMO_ACCOUNTS, SandboxServer
 from vitedesk.store.history import HistoryStore
-from vitedesk.ui.account.login import AccountSession, LoginDialog
+from vitedesk.ui.account.login import LoginDialog
+from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.history.window import HistoryWindow
 from vitedesk.ui.main_window import MainWindow
 from vitedesk.ui.qt_async import run_until_done

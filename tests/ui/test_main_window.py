@@ -181,7 +181,7 @@ def test_notice_action_retry_and_recipients(qtbot, sandbox, make_window) -> None
 LONG_SESSION = """
 import sys
 from PySide6.QtWidgets import QApplication
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.main_window import MainWindow
 app = QApplication([])
 window = MainWindow(AccountSession("https://core.vitemobile.com"))

@@ -129,12 +129,13 @@ _UNIT_KIND = bytes(
 )
 
 
-def count_parts(text: str, utf16: bytes, capacity: int) -> tuple[int, int]:
+def count_parts(text: str, utf16: bytes, capacity: int, cuts: list[int] | None = None) -> tuple[int, int]:
     """(number of parts, units in the last part) when `text` is cut into parts of `capacity` UTF-16 units.
 
     `utf16` is text.encode("utf-16-le") and holds more than one part. A part never ends inside a surrogate
     pair or a grapheme cluster, except a cluster longer than a whole part, which is cut between code points.
     The loop visits each cut once; everything it calls is C (bytes.count, set lookups, one regex match).
+    When `cuts` is given, the code point index where each part after the first starts is appended to it.
     """
     units = len(utf16) >> 1
     astral = units != len(text)
@@ -200,6 +201,8 @@ def count_parts(text: str, utf16: bytes, capacity: int) -> tuple[int, int]:
                 oversize_end = match.end() if match else index
         start, first = cut, index
         parts += 1
+        if cuts is not None:
+            cuts.append(index)
     return parts, units - start
 
 

@@ -20,6 +20,7 @@ operations (bytes.translate, str.encode, compiled regexes); Python only looks at
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Final
 
 from vitedesk.core import _gsm
@@ -100,6 +101,61 @@ def analyze(text: str) -> SegmentInfo:
     encoded = text.replace("€", "|").encode("latin-1", "replace")
     extension_count = len(encoded) - len(encoded.translate(None, _gsm.EXTENSION_ASCII))
     return _gsm7(text, encoded, extension_count)
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One SMS part as the phone receives it: its text, the units it uses and what one part holds."""
+
+    number: int  # 1-based
+    text: str
+    units: int
+    capacity: int
+
+
+def split(text: str) -> list[Part]:
+    """The parts `text` is sent in, cut exactly where analyze() cuts.
+
+    Contract: "".join(part.text) == text; len(result) == analyze(text).segments; every part's units are at
+    most its capacity, and the units of all parts add up to analyze(text).units (a cut never splits an
+    extension character, a surrogate pair or a cluster that fits in one part).
+    """
+    info = analyze(text)
+    if info.segments == 1:
+        return [Part(1, text, info.units, info.per_segment)]
+    starts = [0, *_cuts(text, info.encoding), len(text)]
+    parts = []
+    for number, (begin, end) in enumerate(pairwise(starts), start=1):
+        piece = text[begin:end]
+        parts.append(Part(number, piece, _units(piece, info.encoding), info.per_segment))
+    return parts
+
+
+def _units(piece: str, encoding: str) -> int:
+    if encoding == UCS2:
+        return len(piece.encode("utf-16-le", "surrogatepass")) >> 1
+    return len(piece) + sum(1 for char in piece if char in GSM7_EXTENSION)
+
+
+def _cuts(text: str, encoding: str) -> list[int]:
+    """Character index where each part after the first starts (text needs more than one part)."""
+    if encoding == UCS2:
+        cuts: list[int] = []
+        analysed = _LONE_SURROGATE.sub("\ufffd", text)
+        count_parts(analysed, analysed.encode("utf-16-le"), _UCS_PART, cuts)
+        return cuts
+    encoded = text.replace("€", "|").encode("latin-1", "replace")
+    septets = encoded.translate(_gsm.EXTENSION_MARK).decode("latin-1").encode("utf-8")
+    units = len(septets)
+    cuts = []
+    start = 0
+    while units - start > _GSM_PART:
+        cut = start + _GSM_PART
+        if septets[cut] == _gsm.SECOND_SEPTET:
+            cut -= 1
+        start = cut
+        cuts.append(cut - septets.count(_gsm.SECOND_SEPTET, 0, cut))
+    return cuts
 
 
 def _gsm7(text: str, encoded: bytes, extension_count: int) -> SegmentInfo:

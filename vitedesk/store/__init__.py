@@ -2,7 +2,8 @@
 
 from vitedesk.store.credentials import TokenVault, vault_key
 from vitedesk.store.drafts import Draft, DraftStore
-from vitedesk.store.history import HistoryEntry, HistoryStore, SendState
+from vitedesk.store.history import HistoryStore
+from vitedesk.store.history_entry import HistoryEntry, SendState
 from vitedesk.store.logs import LoggingHandle, configure_logging, redact
 from vitedesk.store.paths import AppPaths
 from vitedesk.store.settings import Settings

@@ -6,12 +6,9 @@ import csv
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from vitedesk.store._atomic import atomic_write_text
-
-if TYPE_CHECKING:
-    from vitedesk.store.history import HistoryEntry
+from vitedesk.store.history_entry import HistoryEntry
 
 HEADER = (
     "local_id",

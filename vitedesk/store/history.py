@@ -16,13 +16,12 @@ import logging
 import os
 import sqlite3
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from vitedesk.store._csv import write_history_csv
+from vitedesk.store.history_entry import HistoryEntry, SendState
 
 log = logging.getLogger(__name__)
 
@@ -69,59 +68,6 @@ _COLUMNS = (
     "parts_per_message, total_messages, message, image_names, fingerprint, state, campaign_id, "
     "remote_status, error_status, error_message, finished_at"
 )
-
-
-class SendState(StrEnum):
-    SENDING = "sending"
-    SENT = "sent"
-    FAILED = "failed"
-    UNKNOWN = "unknown"
-
-
-_ROUTE_LABELS = {"PUBLIC": "Public relay", "PRIVATE": "Private server", "SID": "Sender ID"}
-
-
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
-    """One send attempt as stored; times are timezone-aware UTC."""
-
-    local_id: int
-    created_at: datetime
-    account: str
-    server_url: str
-    route_kind: str
-    route_id: str
-    protocol: str
-    recipient_count: int
-    parts_per_message: int
-    total_messages: int
-    message: str
-    image_names: tuple[str, ...]
-    fingerprint: str
-    state: SendState
-    campaign_id: int | None
-    remote_status: str | None
-    error_status: int | None
-    error_message: str | None
-    finished_at: datetime | None
-
-    @property
-    def result_text(self) -> str:
-        """The outcome in a few words, e.g. "Sent — campaign 981, SENDING"."""
-        if self.state is SendState.SENT:
-            status = f", {self.remote_status}" if self.remote_status else ""
-            return f"Sent — campaign {self.campaign_id}{status}"
-        if self.state is SendState.FAILED:
-            return f"Failed — {self.error_message or 'the server refused the campaign'}"
-        if self.state is SendState.UNKNOWN:
-            return "Outcome unknown — check before sending again"
-        return "Sending…"
-
-    @property
-    def route_text(self) -> str:
-        """e.g. "Public relay", "Private server svm-1", "Sender ID MyShop"."""
-        label = _ROUTE_LABELS.get(self.route_kind, self.route_kind)
-        return f"{label} {self.route_id}" if self.route_id else label
 
 
 class HistoryStore:

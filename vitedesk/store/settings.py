@@ -12,9 +12,13 @@ import logging
 import types
 import typing
 from dataclasses import dataclass
+from datetime import time
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from vitedesk.core.cost import Prices, parse_price
+from vitedesk.core.quiet_hours import QuietWindow
 from vitedesk.store._atomic import atomic_write_text
 
 log = logging.getLogger(__name__)
@@ -35,6 +39,35 @@ class Settings:
     history_geometry: str | None = None
     main_splitter: str | None = None  # QSplitter.saveState() of the two columns, base64
     sandbox_username: str = ""  # the demo account used last in practice sessions (never the real one)
+    # Quiet hours: recipients' local times outside start-end get a warning before sending ("HH:MM").
+    quiet_start: str = "08:00"
+    quiet_end: str = "21:00"
+    # "Send a test to me": the person's own number in E.164, "" until asked for once.
+    own_number: str = ""
+    # Optional prices for the cost estimate, as decimal text ("0.0079"); "" means not set.
+    price_currency: str = "USD"
+    price_sms_part: str = ""
+    price_mms: str = ""
+
+    def quiet_window(self) -> QuietWindow:
+        """The quiet-hours window; a damaged value gives the default 08:00-21:00."""
+        try:
+            return QuietWindow(_clock_time(self.quiet_start), _clock_time(self.quiet_end))
+        except ValueError:
+            return QuietWindow()
+
+    def prices(self) -> Prices:
+        """The prices for cost estimates; a damaged price counts as not set."""
+
+        def price(text: str) -> Decimal | None:
+            try:
+                return parse_price(text)
+            except ValueError:
+                return None
+
+        currency = self.price_currency.strip().upper()
+        currency = currency if len(currency) == 3 and currency.isalpha() and currency.isascii() else "USD"
+        return Prices(currency, price(self.price_sms_part), price(self.price_mms))
 
     @classmethod
     def load(cls, path: Path) -> Settings:
@@ -65,6 +98,14 @@ class Settings:
         """Write atomically: a crash mid-save leaves the previous file intact."""
         data: dict[str, Any] = {"version": SETTINGS_VERSION, **dataclasses.asdict(self)}
         atomic_write_text(Path(path), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _clock_time(text: str) -> time:
+    """ "08:00" -> time(8, 0); ValueError for anything else."""
+    hours, _, minutes = text.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(text)
+    return time(int(hours), int(minutes))
 
 
 def _matches(value: object, annotation: object) -> bool:

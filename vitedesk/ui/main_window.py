@@ -12,23 +12,19 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from vitedesk.core.campaign import Campaign, Problem
-from vitedesk.ui.account.login import AccountSession, DemoAccountInfo, LoginDialog
+from vitedesk.ui.account.account_bar import AccountBar
+from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
+from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
-from vitedesk.ui.common.widgets import named
+from vitedesk.ui.common.widgets import Tone, group_box, named, scrolling
 from vitedesk.ui.compose.composer import Composer
 from vitedesk.ui.compose.images import ImagePicker
 from vitedesk.ui.compose.leads import IMPORT_NUMBERS, IMPORT_NUMBERS_TIP, LeadEditor
@@ -38,30 +34,11 @@ from vitedesk.ui.send.confirm import protocol_text
 from vitedesk.ui.send.errors_view import StatusBanner
 from vitedesk.ui.send.notice_area import NoticeArea
 from vitedesk.ui.send.send_bar import SendBar
-from vitedesk.ui.send.send_flow import Notice, SendFlow, SendRecorder
+from vitedesk.ui.send.send_flow import Notice, SendFlow
 
 WAIT_BEFORE_CLOSING = (
     "ViteDesk is waiting for ViteMobile's answer about your campaign. Close it after the answer arrives."
 )
-
-
-def _group(title: str, name: str, *widgets: QWidget) -> QGroupBox:
-    box = named(QGroupBox(title), name)
-    box.setAccessibleName(title)
-    layout = QVBoxLayout(box)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return box
-
-
-def _scrolling(widget: QWidget, name: str) -> QScrollArea:
-    area = named(QScrollArea(), name)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scrolling frame
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-    area.setWidget(widget)
-    return area
 
 
 class MainWindow(QMainWindow):
@@ -74,6 +51,7 @@ class MainWindow(QMainWindow):
     newCampaignStarted = Signal()
     historyRequested = Signal()
     logFolderRequested = Signal()
+    settingsRequested = Signal()
 
     def __init__(
         self,
@@ -81,8 +59,6 @@ class MainWindow(QMainWindow):
         *,
         demo_accounts: Sequence[DemoAccountInfo] = (),
         sandbox_url: str | None = None,
-        recorder: SendRecorder | None = None,
-        remember_default: bool = False,
         icon: QIcon | None = None,
     ) -> None:
         super().__init__()
@@ -92,11 +68,11 @@ class MainWindow(QMainWindow):
             self.setWindowIcon(icon)
         self.session = session
         self._demo_accounts = list(demo_accounts)
-        self._remember_default = remember_default
+        self._remember_default = False  # Remember me in the login dialog; the settings' choice at start
         self.login_remember: bool | None = None  # the Remember me choice of the last successful login
         self.last_username = ""  # offered by the login dialog when nobody is signed in (from the settings)
         self.tasks = TaskHolder(on_error=self._unexpected)
-        self.flow = SendFlow(session, self.ask_login, self, recorder, self.tasks)
+        self.flow = SendFlow(session, self.ask_login, self, self.tasks)  # its recorder: Workspace
         self._login: asyncio.Future[bool] | None = None
         self.login_dialog: LoginDialog | None = None
 
@@ -135,27 +111,24 @@ class MainWindow(QMainWindow):
         self.notices = NoticeArea()
         outer.addWidget(self.notices)
 
-        account_bar = QHBoxLayout()
-        self.accountLabel = named(QLabel(), "accountLabel")
-        self.accountButton = named(QPushButton(), "accountButton")
+        self.accountBar = AccountBar()
+        self.accountLabel = self.accountBar.accountLabel
+        self.accountButton = self.accountBar.accountButton
         self.accountButton.clicked.connect(self._account_clicked)
-        account_bar.addStretch(1)
-        account_bar.addWidget(self.accountLabel)
-        account_bar.addWidget(self.accountButton)
-        outer.addLayout(account_bar)
+        outer.addWidget(self.accountBar)
 
         # Both columns scroll when the screen is small (1024x600, or 200% scaling): Send stays in view.
-        recipients = _group("1. Recipients", "recipientsGroup", self.leads)
+        recipients = group_box("1. Recipients", "recipientsGroup", self.leads)
         right = named(QWidget(), "campaignColumn")
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(_group("2. Message", "messageGroup", self.composer), 3)
-        right_layout.addWidget(_group("Images (MMS, optional)", "imagesGroup", self.images), 2)
-        right_layout.addWidget(_group("3. Route", "routeGroup", self.route), 0)
+        right_layout.addWidget(group_box("2. Message", "messageGroup", self.composer), 3)
+        right_layout.addWidget(group_box("Images (MMS, optional)", "imagesGroup", self.images), 2)
+        right_layout.addWidget(group_box("3. Route", "routeGroup", self.route), 0)
         self.splitter = named(QSplitter(Qt.Orientation.Horizontal), "mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.recipientsScroll = _scrolling(recipients, "recipientsScroll")
-        self.campaignScroll = _scrolling(right, "campaignScroll")
+        self.recipientsScroll = scrolling(recipients, "recipientsScroll")
+        self.campaignScroll = scrolling(right, "campaignScroll")
         self.splitter.addWidget(self.recipientsScroll)
         self.splitter.addWidget(self.campaignScroll)
         self.splitter.setStretchFactor(0, 5)
@@ -205,11 +178,15 @@ class MainWindow(QMainWindow):
         self.aboutAction = self._action("&About ViteDesk", self._about)
         self.historyAction = self._action("Send &history…", self.historyRequested.emit, key("Ctrl+H"))
         self.logFolderAction = self._action("Open &log folder", self.logFolderRequested.emit)
+        self.settingsAction = self._action("S&ettings…", self.settingsRequested.emit, key("Ctrl+,"))
+        self.settingsAction.setObjectName("settingsAction")
+        self.settingsAction.setEnabled(False)  # until something keeps the settings (the Workspace)
         bar = self.menuBar()
         self.fileMenu = bar.addMenu("&File")
         self.fileMenu.addActions([self.importAction, self.addImagesAction])
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.historyAction)
+        self.fileMenu.addAction(self.settingsAction)
         self.fileMenu.addSeparator()
         self.fileMenu.addAction(self.quitAction)
         self.campaignMenu = bar.addMenu("&Campaign")
@@ -311,6 +288,10 @@ class MainWindow(QMainWindow):
 
     # --- account ---------------------------------------------------------------------------------------
 
+    def set_remember_default(self, remember: bool) -> None:
+        """Whether the login dialog starts with Remember me ticked (until a login chooses otherwise)."""
+        self._remember_default = remember
+
     async def ask_login(self, reason: str = "") -> bool:
         """Open the login dialog over the window (one at a time); True once signed in."""
         if self._login is not None and not self._login.done():
@@ -339,17 +320,10 @@ class MainWindow(QMainWindow):
 
     def _login_username(self) -> str:
         username = self.session.username
-        return username if username and username != "access token" else self.last_username
+        return username if username and username != TOKEN_ACCOUNT else self.last_username
 
     def _show_account(self) -> None:
-        if self.session.signed_in:
-            self.accountLabel.setText(f"Signed in: <b>{self.session.account_label}</b>")
-            self.accountButton.setText("Log out")
-            self.accountButton.setAccessibleName("Log out")
-        else:
-            self.accountLabel.setText("Not signed in")
-            self.accountButton.setText("Log in…")
-            self.accountButton.setAccessibleName("Log in")
+        self.accountBar.show_session(self.session)
         self.loginAction.setEnabled(not self.session.signed_in)
         self.logoutAction.setEnabled(self.session.signed_in)
         self.refresh()
@@ -363,7 +337,7 @@ class MainWindow(QMainWindow):
     def log_out(self) -> None:
         self.session.log_out()
         self.show_notice(
-            Notice("info", "You are logged out. Your campaign is kept; log in again to send it.")
+            Notice(Tone.INFO, "You are logged out. Your campaign is kept; log in again to send it.")
         )
 
     # --- other actions ---------------------------------------------------------------------------------
@@ -411,14 +385,15 @@ class MainWindow(QMainWindow):
     def _unexpected(self, error: BaseException) -> None:
         self.show_notice(
             Notice(
-                "error", "Something unexpected went wrong inside ViteDesk. Your campaign is kept; try again."
+                Tone.ERROR,
+                "Something unexpected went wrong inside ViteDesk. Your campaign is kept; try again.",
             )
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.flow.busy and self.flow.confirm_dialog is None:
             event.ignore()
-            self.show_notice(Notice("warning", WAIT_BEFORE_CLOSING))
+            self.show_notice(Notice(Tone.WARNING, WAIT_BEFORE_CLOSING))
             return
         event.accept()
         self.closing.emit()

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt, QTimer
 
 from vitedesk.api import ViteMobileClient
 from vitedesk.sandbox import DEMO_ACCOUNTS
-from vitedesk.ui.account.login import AccountSession, LoginDialog, check_pasted_token
+from vitedesk.ui.account.login import LoginDialog, check_pasted_token
+from vitedesk.ui.account.session import AccountSession
 
 
 @pytest.fixture

@@ -165,7 +165,7 @@ def test_window_opens_newest_first_with_every_field_in_the_detail_pane(window, s
     assert detail.field_text("result") == "Failed — Daily limit reached. Try again tomorrow."
     assert detail.field_text("account") == "bo@florist.com"
     assert detail.field_text("server") == "https://core.vitemobile.com"
-    assert detail.field_text("route") == "Sender ID MyShop"
+    assert detail.field_text("route") == "Sender ID “MyShop”"
     assert detail.field_text("protocol") == "MMS"
     assert detail.field_text("recipients") == "1,204"
     assert detail.field_text("parts") == "1"

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from vitedesk.core.campaign import Campaign, Route
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.send.send_flow import PreviousSend, SendFlow
 
 BASIC = "basic@sandbox.test"

@@ -1,14 +1,14 @@
-"""Signing in: the account session (who, on which server, with which API client) and the login dialog."""
+"""Signing in: the login dialog over an AccountSession (ui.account.session), and pasted-token checks."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,25 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.api import ApiError, ViteMobileClient
+from vitedesk.api import ApiError
 from vitedesk.api.client import clean_token
 from vitedesk.api.tokens import jwt_claims, token_expiry
-from vitedesk.ui.common.widgets import named
+from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession, TokenStore
+from vitedesk.ui.common.widgets import Tone, edge_colour, named
 from vitedesk.ui.qt_async import TaskHolder
 
 log = logging.getLogger(__name__)
 
-TOKEN_ACCOUNT = "access token"
-"""The account name shown (and used as the keychain key) when someone signs in with a pasted token."""
+# AccountSession, TOKEN_ACCOUNT and TokenStore live in ui.account.session; still importable from here.
+__all__ = [
+    "NOT_A_TOKEN",
+    "SERVER_MISSING",
+    "TOKEN_ACCOUNT",
+    "AccountSession",
+    "DemoAccountInfo",
+    "LoginDialog",
+    "TokenStore",
+    "check_pasted_token",
+]
+
 SERVER_MISSING = "Type the server address under Advanced (normally https://core.vitemobile.com)."
-
-
-class TokenStore(Protocol):
-    """What the session needs from a keychain (vitedesk.store.TokenVault fits)."""
-
-    def save(self, server_url: str, username: str, token: str) -> bool: ...
-    def load(self, server_url: str, username: str) -> str | None: ...
-    def delete(self, server_url: str, username: str) -> None: ...
 
 
 class DemoAccountInfo(Protocol):
@@ -57,124 +60,6 @@ class DemoAccountInfo(Protocol):
     def licence(self) -> str: ...
     @property
     def summary(self) -> str: ...
-
-
-class AccountSession(QObject):
-    """Who is signed in: the server, the account name and the one API client for that server.
-
-    The client is replaced only when the server address changes; the old one is closed then.
-    `vault` (optional) remembers the token when asked to; the password is never kept anywhere.
-    """
-
-    changed = Signal()
-
-    def __init__(
-        self,
-        server_url: str,
-        client_factory: Callable[[str], ViteMobileClient] = ViteMobileClient,
-        vault: TokenStore | None = None,
-    ) -> None:
-        super().__init__()
-        self._factory = client_factory
-        self._client = client_factory(server_url)
-        self._vault = vault
-        self._remembered = False
-        self.username = ""
-
-    @property
-    def client(self) -> ViteMobileClient:
-        return self._client
-
-    @property
-    def server_url(self) -> str:
-        return self._client.base_url
-
-    @property
-    def signed_in(self) -> bool:
-        return bool(self.username) and self._client.token is not None
-
-    @property
-    def remembered(self) -> bool:
-        """True when this sign-in was asked to be remembered (or came from the keychain)."""
-        return self._remembered
-
-    @property
-    def account_label(self) -> str:
-        return self.username if self.username != TOKEN_ACCOUNT else "signed in with an access token"
-
-    def expires_within(self, seconds: float) -> bool:
-        """True when the token's expiry is known and falls within `seconds` from now (or has passed)."""
-        expires = self._client.expires_at
-        return expires is not None and (expires - datetime.now(tz=UTC)).total_seconds() <= seconds
-
-    async def _use_server(self, server_url: str) -> None:
-        if server_url.rstrip("/") == self._client.base_url.rstrip("/"):
-            return
-        new_client = self._factory(server_url)  # raises InsecureServerAddress before anything changes
-        old, self._client = self._client, new_client
-        await old.aclose()
-
-    async def log_in(self, server_url: str, username: str, password: str, remember: bool) -> None:
-        """Log in with a password; raises ApiError with a sentence for the user."""
-        await self._use_server(server_url)
-        try:
-            token = await self._client.login(username, password)
-        except ApiError as error:
-            log.warning("Log in as %s failed: %s (status %s)", username, type(error).__name__, error.status)
-            raise
-        log.info("Logged in as %s on %s", username, self.server_url)
-        self._signed_in(username, token.access, remember)
-
-    async def use_token(self, server_url: str, token: str, remember: bool) -> None:
-        """Sign in with a pasted access token (shape and expiry checked here; the server checks the rest)."""
-        await self._use_server(server_url)
-        self._client.token = token
-        log.info("Signed in with a pasted access token on %s", self.server_url)
-        self._signed_in(TOKEN_ACCOUNT, token, remember)
-
-    def _signed_in(self, username: str, token: str, remember: bool) -> None:
-        self.username = username
-        self._remembered = remember
-        if self._vault is not None:
-            if remember:
-                saved = self._vault.save(self.server_url, username, token)
-                log.info("Remember me: the token %s", "is in the keychain" if saved else "could not be kept")
-            else:
-                self._vault.delete(self.server_url, username)
-        self.changed.emit()
-
-    def restore(self, username: str) -> bool:
-        """Sign in with a token remembered in the vault, if there is one that has not expired."""
-        if self._vault is None or not username:
-            return False
-        token = self._vault.load(self.server_url, username)
-        if not token:
-            return False
-        self._client.token = token
-        if self.expires_within(60):
-            self._client.token = None
-            return False
-        self.username = username
-        self._remembered = True
-        log.info("Signed in as %s with the token remembered in the keychain", username)
-        self.changed.emit()
-        return True
-
-    def forget_token(self) -> None:
-        """The server refused the token (401): drop it, here and in the vault, but keep the account name."""
-        self._client.token = None
-        if self._vault is not None and self.username:
-            self._vault.delete(self.server_url, self.username)
-        self.changed.emit()
-
-    def log_out(self) -> None:
-        log.info("Logged out of %s", self.server_url)
-        self.forget_token()
-        self.username = ""
-        self.changed.emit()
-
-    async def aclose(self) -> None:
-        await self._client.aclose()
 
 
 NOT_A_TOKEN = (
@@ -298,7 +183,9 @@ class LoginDialog(QDialog):
         layout.addWidget(self.advancedBox)
 
         self.loginError = self._label("loginError", "", word_wrap=True)
-        self.loginError.setStyleSheet("color: palette(bright-text); background: #b3261e; padding: 6px;")
+        self.loginError.setStyleSheet(
+            f"color: palette(bright-text); background: {edge_colour(Tone.ERROR).name()}; padding: 6px;"
+        )
         self.loginError.setVisible(False)
         layout.addWidget(self.loginError)
         self.busyBar = named(QProgressBar(), "loginBusy")

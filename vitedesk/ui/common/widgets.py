@@ -7,7 +7,16 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 AnyWidget = TypeVar("AnyWidget", bound=QWidget)
 
@@ -18,9 +27,31 @@ def named(widget: AnyWidget, name: str) -> AnyWidget:
     return widget
 
 
-class Tone(StrEnum):
-    """How loud an inline message is: a gentle hint, something to check, or something that blocks."""
+def group_box(title: str, name: str, *widgets: QWidget) -> QGroupBox:
+    """A titled frame [name] holding ``widgets`` one under the other."""
+    box = named(QGroupBox(title), name)
+    box.setAccessibleName(title)
+    layout = QVBoxLayout(box)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return box
 
+
+def scrolling(widget: QWidget, name: str) -> QScrollArea:
+    """``widget`` in a frameless scroll area [name] that Tab passes over (small screens, large scaling)."""
+    area = named(QScrollArea(), name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to the scrolling frame
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    area.setWidget(widget)
+    return area
+
+
+class Tone(StrEnum):
+    """How serious a message is, the one vocabulary of every notice: done, a hint, check this, it blocks."""
+
+    SUCCESS = "success"
     INFO = "info"
     WARNING = "warning"
     ERROR = "error"
@@ -28,10 +59,23 @@ class Tone(StrEnum):
 
 # Hues only: the actual colours are blended into the current palette, so light and dark themes both work.
 _TONE_HUES = {
+    Tone.SUCCESS: QColor(46, 125, 50),
     Tone.INFO: QColor(40, 120, 230),
     Tone.WARNING: QColor(240, 165, 0),
     Tone.ERROR: QColor(220, 50, 50),
 }
+# Strong edge colours (the send result's stripe), dark enough to stand out on light and dark palettes.
+_TONE_EDGES = {
+    Tone.SUCCESS: QColor("#2e7d32"),
+    Tone.INFO: QColor("#1565c0"),
+    Tone.WARNING: QColor("#b26a00"),
+    Tone.ERROR: QColor("#c62828"),
+}
+
+
+def edge_colour(tone: Tone) -> QColor:
+    """The colour that marks the edge of a message of ``tone``."""
+    return QColor(_TONE_EDGES[tone])
 
 
 def blend(base: QColor, accent: QColor, amount: float) -> QColor:

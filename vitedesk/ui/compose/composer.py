@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import difflib
+from decimal import Decimal
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, Qt, Signal
 from PySide6.QtGui import QPalette, QSyntaxHighlighter, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from vitedesk.core.cost import Prices, estimate
 from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace
 from vitedesk.core.wording import plural, unicode_warning
 from vitedesk.ui.common.utf16 import utf16_offset
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
+from vitedesk.ui.compose.split_preview import SplitPreview
 
 ENCODING_WORDS = {GSM7: "plain text (GSM)", UCS2: "Unicode (special characters)"}
 
@@ -54,6 +57,23 @@ def total_text(recipients: int, info: SegmentInfo, protocol: str = "SMS") -> str
         return f"× {plural(recipients, 'person', 'people')} = {plural(recipients, 'picture message')}"
     total = plural(recipients * info.segments, "text")
     return f"× {plural(recipients, 'person', 'people')} = {total}"
+
+
+def locale_number(value: Decimal, decimals: int) -> str:
+    """A Decimal in the person's locale (thousands and decimal separators), with exactly `decimals` places."""
+    locale = QLocale()
+    whole, _, fraction = f"{value:.{decimals}f}".partition(".")
+    text = locale.toString(int(whole)) if whole.lstrip("-").isdigit() else whole
+    return f"{text}{locale.decimalPoint()}{fraction}" if fraction else text
+
+
+def cost_text(prices: Prices, recipients: int, info: SegmentInfo, protocol: str = "SMS") -> str:
+    """ "≈ 2,408 texts × 0.0079 USD = 19.02 USD" when a price is set and there are recipients; else ""."""
+    if recipients <= 0:
+        return ""
+    messages = recipients if protocol == "MMS" else recipients * info.segments
+    found = estimate(prices, messages, protocol)
+    return found.sentence(locale_number) if found is not None else ""
 
 
 class UnicodeHighlighter(QSyntaxHighlighter):
@@ -103,6 +123,12 @@ class Composer(QWidget):
         self.totalLabel.setObjectName("messageTotal")
         self.totalLabel.setAccessibleName("Total messages")
         self.totalLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.costLabel = QLabel(self)
+        self.costLabel.setObjectName("messageCost")
+        self.costLabel.setAccessibleName("Estimated cost")
+        self.costLabel.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.costLabel.setVisible(False)
+        self._prices = Prices()
 
         self.unicodeNotice = InlineNotice(self, dismissable=False)
         self.unicodeNotice.setObjectName("unicodeNotice")
@@ -123,8 +149,15 @@ class Composer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        layout.addWidget(self.messageEdit, 1)
+        self.splitPreview = SplitPreview(self)
+        self.splitPreview.setMinimumWidth(180)
+        text_row = QHBoxLayout()
+        text_row.setContentsMargins(0, 0, 0, 0)
+        text_row.addWidget(self.messageEdit, 3)
+        text_row.addWidget(self.splitPreview, 2)
+        layout.addLayout(text_row, 1)
         layout.addLayout(counters)
+        layout.addWidget(self.costLabel)
         layout.addWidget(self.unicodeNotice)
         QWidget.setTabOrder(self.messageEdit, self.replaceButton)
 
@@ -156,6 +189,7 @@ class Composer(QWidget):
     def set_protocol(self, protocol: str) -> None:
         """ "SMS" counts parts; "MMS" sends the text with the pictures as one message per recipient."""
         self._protocol = "MMS" if protocol == "MMS" else "SMS"
+        self.splitPreview.set_protocol(self._protocol)
         self._refresh()
 
     def replace_special_characters(self) -> None:
@@ -186,6 +220,7 @@ class Composer(QWidget):
 
     def _on_text_changed(self) -> None:
         self._refresh()
+        self.splitPreview.set_text(self.message())
         self.messageChanged.emit(self.message())
 
     def _refresh(self) -> None:
@@ -203,5 +238,13 @@ class Composer(QWidget):
             self.unicodeNotice.show_message("")
         self._refresh_total()
 
+    def set_prices(self, prices: Prices) -> None:
+        """Prices from the settings: the total then shows the estimated cost as well."""
+        self._prices = prices
+        self._refresh_total()
+
     def _refresh_total(self) -> None:
         self.totalLabel.setText(total_text(self._recipients, self._info, self._protocol))
+        cost = cost_text(self._prices, self._recipients, self._info, self._protocol)
+        self.costLabel.setText(cost)
+        self.costLabel.setVisible(bool(cost))

@@ -175,5 +175,5 @@ class DraftKeeper(QObject):
 
     def _send_finished(self, notice: Notice) -> None:
         # Edits made while the request was out are still pending: those are new, unsent work.
-        if notice.level == "success" and not self._timer.isActive():
+        if notice.level == Tone.SUCCESS and not self._timer.isActive():
             self.discard()

@@ -8,7 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
-from vitedesk.store.history import HistoryEntry, HistoryStore, SendState
+from vitedesk.store.history import HistoryStore
+from vitedesk.store.history_entry import HistoryEntry, SendState
 from vitedesk.ui.common.widgets import Tone, tone_text
 
 _Index = QModelIndex | QPersistentModelIndex

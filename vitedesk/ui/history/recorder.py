@@ -14,7 +14,7 @@ from collections.abc import Callable
 from vitedesk.api import ApiError, SendReceipt
 from vitedesk.core.campaign import Campaign, RouteKind
 from vitedesk.store.history import OUTCOME_UNKNOWN_MESSAGE, HistoryStore
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.send.send_flow import PreviousSend
 
 log = logging.getLogger(__name__)

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.store.history import HistoryEntry, HistoryStore
+from vitedesk.store.history import HistoryStore
+from vitedesk.store.history_entry import HistoryEntry
 from vitedesk.ui.common.widgets import InlineNotice, Tone
 from vitedesk.ui.history.model import MESSAGE_COLUMN, HistoryModel, local_time, state_color
 

@@ -14,15 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.ui.common.widgets import named
+from vitedesk.ui.common.widgets import Tone, edge_colour, named
 from vitedesk.ui.send.send_flow import Action, Notice
 
-ACCENTS = {"success": "#2e7d32", "info": "#1565c0", "warning": "#b26a00", "error": "#c62828"}
 ICONS = {
-    "success": QStyle.StandardPixmap.SP_DialogApplyButton,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Tone.SUCCESS: QStyle.StandardPixmap.SP_DialogApplyButton,
+    Tone.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+    Tone.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Tone.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
 }
 ACTION_LABELS = {"retry": "Try again", "recipients": "Check recipients", "login": "Log in…"}
 
@@ -84,7 +83,7 @@ class StatusBanner(QFrame):
 
     def show_notice(self, notice: Notice) -> None:
         self.notice = notice
-        accent = ACCENTS[notice.level]
+        accent = edge_colour(notice.level).name()
         self.setStyleSheet(
             f"#statusBanner {{ border: 1px solid {accent}; border-left: 6px solid {accent};"
             " background: palette(alternate-base); border-radius: 3px; }"
@@ -108,4 +107,4 @@ class StatusBanner(QFrame):
         self.detailsButton.setAccessibleName("Hide the details" if shown else "Show the details")
 
     def show_progress(self, text: str) -> None:
-        self.show_notice(Notice("info", text))
+        self.show_notice(Notice(Tone.INFO, text))

@@ -31,13 +31,13 @@ from vitedesk.api import (
 )
 from vitedesk.core.campaign import Campaign, RouteKind
 from vitedesk.core.wording import plural
-from vitedesk.ui.account.login import AccountSession
+from vitedesk.ui.account.session import AccountSession
+from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import ConfirmDialog
 
 log = logging.getLogger(__name__)
 
-Level = Literal["success", "info", "warning", "error"]
 Action = Literal["", "retry", "recipients", "login"]
 
 SESSION_EXPIRED = (
@@ -55,7 +55,7 @@ HISTORY_UNWRITABLE = (
 class Notice:
     """What the window shows after a send attempt: a sentence, how serious it is, and the helpful action."""
 
-    level: Level
+    level: Tone
     text: str
     action: Action = ""
     campaign_id: int | None = None
@@ -118,7 +118,7 @@ def notice_for_error(error: BaseException, campaign: Campaign) -> Notice:
     """The sentence and the helpful action for a failed send; the server's words only in ``details``."""
     if not isinstance(error, ApiError):
         return Notice(
-            "error",
+            Tone.ERROR,
             "Something unexpected went wrong inside ViteDesk, and the campaign may not have been sent. "
             "Check the campaign list in your ViteMobile account before sending again.",
         )
@@ -136,23 +136,25 @@ def notice_for_error(error: BaseException, campaign: Campaign) -> Notice:
                 f"Your ViteMobile licence does not allow this campaign: {hint[0].lower()}{hint[1:]} "
                 "Choose another route or send it as a text message, or upgrade your plan."
             )
-        return Notice("error", text, details=details)
+        return Notice(Tone.ERROR, text, details=details)
     if isinstance(error, NoValidNumbers):
-        return Notice("error", text, "recipients", details=details)
+        return Notice(Tone.ERROR, text, "recipients", details=details)
     if isinstance(error, VerificationRequired):
         return Notice(
-            "error",
+            Tone.ERROR,
             f"{text} Verification is a one-time identity check by ViteMobile; until it is done, an account "
             "can only send to one number at a time.",
             details=details,
         )
     if isinstance(error, NotSent):
-        return Notice("error", text, "retry", details=details)
+        return Notice(Tone.ERROR, text, "retry", details=details)
     if isinstance(error, Unauthorized):
-        return Notice("warning", NOT_SIGNED_IN, "login", details=details)
+        return Notice(Tone.WARNING, NOT_SIGNED_IN, "login", details=details)
     if isinstance(error, OutcomeUnknown | ServerError):
-        return Notice("warning", text, details=details)  # it may have gone out: no retry button, on purpose
-    return Notice("error", text, details=details)
+        return Notice(
+            Tone.WARNING, text, details=details
+        )  # it may have gone out: no retry button, on purpose
+    return Notice(Tone.ERROR, text, details=details)
 
 
 def success_sentence(recipients: int, campaign_id: int) -> str:
@@ -176,14 +178,13 @@ class SendFlow(QObject):
         session: AccountSession,
         ask_login: LoginPrompt,
         parent_widget: QWidget | None = None,
-        recorder: SendRecorder | None = None,
         tasks: TaskHolder | None = None,
     ) -> None:
         super().__init__()
         self._session = session
         self._ask_login = ask_login
         self._parent = parent_widget
-        self._recorder = recorder
+        self._recorder: SendRecorder | None = None  # set_recorder(): the send history, when there is one
         self._tasks = tasks or TaskHolder()
         self._busy = False
         self.confirm_dialog: ConfirmDialog | None = None  # while open, for tests and screenshots
@@ -221,21 +222,21 @@ class SendFlow(QObject):
         """Confirm, make sure someone is signed in, send; return the notice to show (no ApiError escapes)."""
         if not await self._confirmed(campaign):
             log.info("Send cancelled before anything went out")
-            return Notice("info", "Not sent. Your campaign is still here.")
+            return Notice(Tone.INFO, "Not sent. Your campaign is still here.")
         reason = SESSION_ENDING if self._session.signed_in else NOT_SIGNED_IN
         # Checked once: a server that issues tokens shorter than a minute must not cause a login loop.
         needs_login = not self._session.signed_in or self._session.expires_within(60)
         while True:
             if needs_login and not await self._ask_login(reason):
                 return Notice(
-                    "warning", "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
+                    Tone.WARNING, "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
                 )
             needs_login = False
             try:
                 local_id = self._begin(campaign)
             except Exception:  # no "sending" row, no request: a crash now would leave no trace
                 log.exception("Could not record the send attempt; nothing was sent")
-                return Notice("error", HISTORY_UNWRITABLE, "retry")
+                return Notice(Tone.ERROR, HISTORY_UNWRITABLE, "retry")
             log.info(
                 "Sending campaign: %d recipients, %d part(s) each, %d messages, %s, %s, %d image(s)",
                 len(campaign.leads),
@@ -264,7 +265,7 @@ class SendFlow(QObject):
             if self._recorder is not None and local_id is not None:
                 self._recorder.mark_sent(local_id, receipt)
             return Notice(
-                "success",
+                Tone.SUCCESS,
                 success_sentence(len(campaign.leads), receipt.id),
                 campaign_id=receipt.id,
                 details=f"{plural(campaign.total_messages, 'message')} in all; ViteMobile's status: "
