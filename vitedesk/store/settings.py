@@ -37,6 +37,8 @@ class Settings:
     # QWidget.saveGeometry() as base64 text; None until the window was closed once.
     window_geometry: str | None = None
     history_geometry: str | None = None
+    main_splitter: str | None = None  # QSplitter.saveState() of the two columns, base64
+    sandbox_username: str = ""  # the demo account used last in practice sessions (never the real one)
     # Quiet hours: recipients' local times outside start-end get a warning before sending ("HH:MM").
     quiet_start: str = "08:00"
     quiet_end: str = "21:00"

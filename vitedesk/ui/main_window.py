@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self._demo_accounts = list(demo_accounts)
         self._remember_default = False  # Remember me in the login dialog; the settings' choice at start
         self.login_remember: bool | None = None  # the Remember me choice of the last successful login
+        self.last_username = ""  # offered by the login dialog when nobody is signed in (from the settings)
         self.tasks = TaskHolder(on_error=self._unexpected)
         self.flow = SendFlow(session, self.ask_login, self, self.tasks)  # its recorder: Workspace
         self._login: asyncio.Future[bool] | None = None
@@ -300,7 +301,7 @@ class MainWindow(QMainWindow):
         self._login = asyncio.get_running_loop().create_future()
         dialog = LoginDialog(
             self.session,
-            username=self.session.username if self.session.username != TOKEN_ACCOUNT else "",
+            username=self._login_username(),
             remember=self._remember_default,
             reason=reason,
             demo_accounts=self._demo_accounts,
@@ -318,6 +319,10 @@ class MainWindow(QMainWindow):
                 self._login.set_result(False)
             self.login_dialog = None
             dialog.deleteLater()
+
+    def _login_username(self) -> str:
+        username = self.session.username
+        return username if username and username != TOKEN_ACCOUNT else self.last_username
 
     def _show_account(self) -> None:
         self.accountBar.show_session(self.session)

@@ -114,6 +114,11 @@ class Workspace(QObject):
         self.window.set_remember_default(settings.remember)
         if settings.window_geometry:
             self.window.restoreGeometry(QByteArray.fromBase64(settings.window_geometry.encode("ascii")))
+        if settings.main_splitter:
+            self.window.splitter.restoreState(QByteArray.fromBase64(settings.main_splitter.encode("ascii")))
+        # The login dialog offers the account used last (a practice session remembers its own).
+        practice = self.window.sandboxBanner is not None
+        self.window.last_username = settings.sandbox_username if practice else settings.last_username
 
     async def edit_settings(self) -> bool:
         """File → Settings…: the dialog over a copy; OK applies it to the widgets and saves it at once."""
@@ -148,11 +153,15 @@ class Workspace(QObject):
         settings.default_region = window.leads.default_region()
         settings.window_geometry = bytes(window.saveGeometry().toBase64().data()).decode("ascii")
         settings.history_geometry = self.history_geometry
+        settings.main_splitter = bytes(window.splitter.saveState().toBase64().data()).decode("ascii")
+        session = window.session
+        named_account = bool(session.username) and session.username != TOKEN_ACCOUNT
+        if named_account and window.sandboxBanner is not None:
+            settings.sandbox_username = session.username
         if practice:
             return settings
-        session = window.session
         settings.server_url = session.server_url
-        if session.username and session.username != TOKEN_ACCOUNT:
+        if named_account:
             settings.last_username = session.username
         if window.login_remember is not None:
             settings.remember = window.login_remember
