@@ -10,7 +10,7 @@ import asyncio
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
@@ -23,6 +23,7 @@ from vitedesk.core.campaign import Campaign, Problem
 from vitedesk.ui.account.account_bar import AccountBar
 from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
 from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession
+from vitedesk.ui.common.actions import make_action, show_about
 from vitedesk.ui.common.sandbox_banner import SandboxBanner
 from vitedesk.ui.common.widgets import Tone, group_box, named, scrolling
 from vitedesk.ui.compose.composer import Composer
@@ -154,32 +155,22 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.images, self.route)
         self.setTabOrder(self.route, self.sendButton)
 
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | Sequence[QKeySequence] = ()
-    ) -> QAction:
-        action = QAction(text, self)
-        if isinstance(shortcut, QKeySequence):
-            action.setShortcut(shortcut)
-        elif shortcut:
-            action.setShortcuts(list(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
         key = QKeySequence
-        self.importAction = self._action(f"&{IMPORT_NUMBERS}", self.import_leads, key("Ctrl+O"))
+        self.importAction = make_action(self, f"&{IMPORT_NUMBERS}", self.import_leads, key("Ctrl+O"))
         self.importAction.setToolTip(IMPORT_NUMBERS_TIP)
-        self.addImagesAction = self._action("Add &images…", self.add_images, key("Ctrl+I"))
-        self.sendAction = self._action("&Send…", self.request_send, [key("Ctrl+Return"), key("Ctrl+Enter")])
-        self.newAction = self._action("&New campaign…", self.new_campaign, key(key.StandardKey.New))
-        self.quitAction = self._action("&Quit", self.close, key(key.StandardKey.Quit))
-        self.loginAction = self._action("&Log in…", lambda: self.tasks.start(self.ask_login()))
-        self.logoutAction = self._action("Log &out", self.log_out)
-        self.aboutAction = self._action("&About ViteDesk", self._about)
-        self.historyAction = self._action("Send &history…", self.historyRequested.emit, key("Ctrl+H"))
-        self.logFolderAction = self._action("Open &log folder", self.logFolderRequested.emit)
-        self.settingsAction = self._action("S&ettings…", self.settingsRequested.emit, key("Ctrl+,"))
+        self.addImagesAction = make_action(self, "Add &images…", self.add_images, key("Ctrl+I"))
+        self.sendAction = make_action(
+            self, "&Send…", self.request_send, [key("Ctrl+Return"), key("Ctrl+Enter")]
+        )
+        self.newAction = make_action(self, "&New campaign…", self.new_campaign, key(key.StandardKey.New))
+        self.quitAction = make_action(self, "&Quit", self.close, key(key.StandardKey.Quit))
+        self.loginAction = make_action(self, "&Log in…", lambda: self.tasks.start(self.ask_login()))
+        self.logoutAction = make_action(self, "Log &out", self.log_out)
+        self.aboutAction = make_action(self, "&About ViteDesk", self._about)
+        self.historyAction = make_action(self, "Send &history…", self.historyRequested.emit, key("Ctrl+H"))
+        self.logFolderAction = make_action(self, "Open &log folder", self.logFolderRequested.emit)
+        self.settingsAction = make_action(self, "S&ettings…", self.settingsRequested.emit, key("Ctrl+,"))
         self.settingsAction.setObjectName("settingsAction")
         self.settingsAction.setEnabled(False)  # until something keeps the settings (the Workspace)
         bar = self.menuBar()
@@ -372,17 +363,7 @@ class MainWindow(QMainWindow):
         box.deleteLater()
 
     def _about(self) -> None:
-        from vitedesk import __version__
-
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "About ViteDesk",
-            f"ViteDesk {__version__}\nSends SMS and MMS campaigns through the ViteMobile SMS API.",
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()  # not exec(): no nested event loop
+        show_about(self)
 
     def _unexpected(self, error: BaseException) -> None:
         self.show_notice(
