@@ -17,15 +17,16 @@ import os
 import sqlite3
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
+from itertools import count, repeat
 from pathlib import Path
 from typing import Any
 
 from vitedesk.store._csv import write_history_csv
 from vitedesk.store.history_entry import HistoryEntry, SendState
+from vitedesk.store.history_query import HistoryQuery
+from vitedesk.store.history_schema import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
-
-SCHEMA_VERSION = 1
 
 INTERRUPTED_MESSAGE = (
     "ViteDesk stopped while this campaign was being sent, so it may or may not have gone out. "
@@ -37,37 +38,13 @@ OUTCOME_UNKNOWN_MESSAGE = (
 )
 DAMAGED_HISTORY = "The send history file was damaged, so ViteDesk kept a copy and started a new history."
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS sends (
-    local_id INTEGER PRIMARY KEY AUTOINCREMENT,
-    created_at TEXT NOT NULL,
-    account TEXT NOT NULL,
-    server_url TEXT NOT NULL,
-    route_kind TEXT NOT NULL,
-    route_id TEXT NOT NULL DEFAULT '',
-    protocol TEXT NOT NULL,
-    recipient_count INTEGER NOT NULL,
-    parts_per_message INTEGER NOT NULL,
-    total_messages INTEGER NOT NULL,
-    message TEXT NOT NULL,
-    image_names TEXT NOT NULL DEFAULT '[]',
-    fingerprint TEXT NOT NULL,
-    state TEXT NOT NULL CHECK (state IN ('sending', 'sent', 'failed', 'unknown')),
-    campaign_id INTEGER,
-    remote_status TEXT,
-    error_status INTEGER,
-    error_message TEXT,
-    finished_at TEXT
-);
-CREATE INDEX IF NOT EXISTS sends_by_fingerprint ON sends (fingerprint, created_at);
-CREATE INDEX IF NOT EXISTS sends_in_flight ON sends (state) WHERE state = 'sending';
-"""
-
 _COLUMNS = (
     "local_id, created_at, account, server_url, route_kind, route_id, protocol, recipient_count, "
     "parts_per_message, total_messages, message, image_names, fingerprint, state, campaign_id, "
-    "remote_status, error_status, error_message, finished_at"
+    "remote_status, error_status, error_message, finished_at, recipients_kept"
 )
+
+__all__ = ["SCHEMA_VERSION", "HistoryQuery", "HistoryStore"]
 
 
 class HistoryStore:
@@ -99,10 +76,7 @@ class HistoryStore:
             # FULL: the 'sending' row must survive a power cut, not only a crash; writes are tiny.
             conn.execute("PRAGMA synchronous=FULL")
             with _transaction(conn):
-                for statement in _SCHEMA.split(";"):
-                    if statement.strip():
-                        conn.execute(statement)
-                conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+                migrate(conn)
         except BaseException:
             conn.close()
             raise
@@ -144,15 +118,19 @@ class HistoryStore:
         message: str,
         image_names: Sequence[str],
         fingerprint: str,
+        recipients: Sequence[str] | None = None,
         now: datetime | None = None,
     ) -> int:
-        """Record an attempt as 'sending' and commit it, before the request goes out; returns local_id."""
+        """Record an attempt as 'sending' and commit it, before the request goes out; returns local_id.
+
+        ``recipients`` (E.164, send order) are kept with the row in the same transaction; None: not known.
+        """
         with _transaction(self._conn):
             cursor = self._conn.execute(
                 "INSERT INTO sends (created_at, account, server_url, route_kind, route_id, protocol, "
                 "recipient_count, parts_per_message, total_messages, message, image_names, fingerprint, "
-                "state) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending')",
+                "state, recipients_kept) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?)",
                 (
                     _stamp(now),
                     account,
@@ -166,10 +144,16 @@ class HistoryStore:
                     message,
                     json.dumps(list(image_names), ensure_ascii=False),
                     fingerprint,
+                    recipients is not None,
                 ),
             )
-        local_id = cursor.lastrowid
-        assert local_id is not None
+            local_id = cursor.lastrowid
+            assert local_id is not None
+            if recipients:
+                self._conn.executemany(
+                    "INSERT INTO recipients (local_id, position, number) VALUES (?, ?, ?)",
+                    zip(repeat(local_id), count(), recipients),
+                )
         return local_id
 
     def mark_sent(self, local_id: int, campaign_id: int, status: str, *, now: datetime | None = None) -> None:
@@ -261,13 +245,14 @@ class HistoryStore:
         return _entry(row) if row else None
 
     def search(
-        self, text: str = "", *, limit: int | None = None, before_id: int | None = None
+        self, query: HistoryQuery | str = "", *, limit: int | None = None, before_id: int | None = None
     ) -> list[HistoryEntry]:
-        """Newest first; ``text`` matches message, account, route id, campaign id or error (case-insensitive).
+        """Newest first; a text matches message, account, route id, campaign id or error (case-insensitive),
+        a ``HistoryQuery`` also the campaigns sent to one of its numbers.
 
         ``before_id`` continues a page: only rows with a smaller local_id (stable while new rows arrive).
         """
-        where, params = _filter(text)
+        where, params = _query(query).where()
         if before_id is not None:
             where += " AND local_id < ?"
             params.append(before_id)
@@ -277,13 +262,24 @@ class HistoryStore:
             params.append(limit)
         return [_entry(row) for row in self._conn.execute(sql, params)]
 
-    def count(self, text: str = "") -> int:
-        where, params = _filter(text)
+    def count(self, query: HistoryQuery | str = "") -> int:
+        where, params = _query(query).where()
         return int(self._conn.execute(f"SELECT COUNT(*) FROM sends WHERE {where}", params).fetchone()[0])
+
+    def recipients(self, local_id: int) -> list[str] | None:
+        """The numbers a send went to, in send order; None when it was recorded before they were kept."""
+        sql = "SELECT recipients_kept FROM sends WHERE local_id = ?"
+        kept = self._conn.execute(sql, (local_id,)).fetchone()
+        if kept is None or not kept[0]:
+            return None
+        rows = self._conn.execute(
+            "SELECT number FROM recipients WHERE local_id = ? ORDER BY position", (local_id,)
+        )
+        return [row[0] for row in rows]
 
     def export_csv(self, path: Path, entries: Iterable[HistoryEntry] | None = None) -> int:
         """Write ``entries`` (default: all rows, newest first) as CSV with a header; returns the row count."""
-        return write_history_csv(Path(path), self.search() if entries is None else entries)
+        return write_history_csv(Path(path), self.search() if entries is None else entries, self.recipients)
 
 
 class _transaction:
@@ -299,14 +295,8 @@ class _transaction:
         self._conn.execute("ROLLBACK" if exc_type else "COMMIT")
 
 
-def _filter(text: str) -> tuple[str, list[Any]]:
-    needle = text.strip()
-    if not needle:
-        return "1", []
-    escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    pattern = f"%{escaped}%"
-    columns = ("message", "account", "route_id", "CAST(campaign_id AS TEXT)", "error_message")
-    return "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in columns) + ")", [pattern] * len(columns)
+def _query(query: HistoryQuery | str) -> HistoryQuery:
+    return query if isinstance(query, HistoryQuery) else HistoryQuery(query.strip())
 
 
 def _stamp(moment: datetime | None) -> str:
@@ -338,4 +328,5 @@ def _entry(row: sqlite3.Row) -> HistoryEntry:
         error_status=row["error_status"],
         error_message=row["error_message"],
         finished_at=datetime.fromisoformat(finished) if finished else None,
+        recipients_kept=bool(row["recipients_kept"]),
     )

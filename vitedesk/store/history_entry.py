@@ -7,6 +7,9 @@ from datetime import datetime
 from enum import StrEnum
 
 from vitedesk.core.campaign import Route, RouteKind
+from vitedesk.core.wording import plural
+
+_KINDS = {"SMS": "Text message (SMS)", "MMS": "Picture message (MMS)"}
 
 
 class SendState(StrEnum):
@@ -39,18 +42,43 @@ class HistoryEntry:
     error_status: int | None
     error_message: str | None
     finished_at: datetime | None
+    recipients_kept: bool = False  # the numbers are in the store (HistoryStore.recipients)
 
     @property
     def result_text(self) -> str:
-        """The outcome in a few words, e.g. "Sent — campaign 981, SENDING"."""
+        """The outcome in a few words for the list, e.g. "Sent — campaign 981" (no raw server status)."""
         if self.state is SendState.SENT:
-            status = f", {self.remote_status}" if self.remote_status else ""
-            return f"Sent — campaign {self.campaign_id}{status}"
+            return f"Sent — campaign {self.campaign_id}"
         if self.state is SendState.FAILED:
             return f"Failed — {self.error_message or 'the server refused the campaign'}"
         if self.state is SendState.UNKNOWN:
             return "Outcome unknown — check before sending again"
         return "Sending…"
+
+    @property
+    def result_sentence(self) -> str:
+        """The outcome as a sentence, e.g. "Sent to 1,204 recipients — campaign 981"."""
+        people = plural(self.recipient_count, "recipient")
+        if self.state is SendState.SENT:
+            return f"Sent to {people} — campaign {self.campaign_id}"
+        if self.state is SendState.FAILED:
+            return f"Not sent to {people}: the campaign failed, nothing went out."
+        if self.state is SendState.UNKNOWN:
+            return f"Maybe sent to {people}: the outcome is unknown. Check before sending again."
+        return f"Being sent to {people}…"
+
+    @property
+    def kind_text(self) -> str:
+        """ "Text message (SMS)" or "Picture message (MMS)"; another protocol as it is stored."""
+        return _KINDS.get(self.protocol, self.protocol)
+
+    @property
+    def size_text(self) -> str:
+        """ "2 texts per person · 2,408 texts in all", or for MMS "1 picture message per person"."""
+        if self.protocol == "MMS":
+            return f"1 picture message per person · {plural(self.total_messages, 'picture message')} in all"
+        each = plural(self.parts_per_message, "text")
+        return f"{each} per person · {plural(self.total_messages, 'text')} in all"
 
     @property
     def route(self) -> Route | None:

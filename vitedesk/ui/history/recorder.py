@@ -64,6 +64,7 @@ class HistoryRecorder:
             message=campaign.message,
             image_names=[path.name for path in campaign.images],
             fingerprint=campaign.fingerprint(),
+            recipients=campaign.leads,
         )
         log.debug("History row %d: sending", local_id)
         self._changed()
