@@ -147,8 +147,11 @@ def test_expired_session_asks_for_login_then_sends_the_same_campaign(harness) ->
 
 def test_not_signed_in_and_login_cancelled_sends_nothing(harness) -> None:
     h = harness(username=None)
-    notice = h.send(sms())
+    task = h.flow.request_send(sms())
+    h.qtbot.waitUntil(task.done, timeout=10_000)
+    notice = task.result()
     assert h.logins and h.sandbox.campaigns() == []
+    assert h.flow.confirm_dialog is None  # the login comes first: the confirmation names the account
     assert notice.action == "login" and "nothing was sent" in notice.text
 
 
@@ -195,7 +198,7 @@ class Recorder:
     def last_identical(self, campaign):
         return self.previous
 
-    def begin(self, campaign, account):
+    def begin(self, campaign, account, **_options):
         self.calls.append(("begin", campaign.message, account))
         return len(self.calls)
 

@@ -1,0 +1,116 @@
+"""What the send flow learns from the rest of the app: the confirmation's context, the campaign the window
+holds now, and what the server's answer taught about the account's licence.
+
+The slow parts (reading the lead text again for the numbers without a country code, the time zones of every
+recipient) run on a worker thread while the flow waits, so a list of 100,000 numbers does not freeze the
+window. Licence limits the server told are kept per account and shown in the main window's notices
+whenever the campaign there runs into one, before any confirmation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import QObject
+
+from vitedesk.api import ApiError
+from vitedesk.core.campaign import Campaign
+from vitedesk.core.clock import Clock
+from vitedesk.core.confirmation import SendContext, quiet_report, read_with_default_country
+from vitedesk.core.cost import Prices
+from vitedesk.core.licence_limits import LicenceLimit, limit_from_refusal, limit_warnings, limits_disproved
+from vitedesk.core.quiet_hours import QuietReport, QuietWindow
+from vitedesk.store.licence_limits import LicenceLimitStore
+from vitedesk.ui.common.widgets import Tone
+from vitedesk.ui.common.worker import Worker
+from vitedesk.ui.compose.composer import locale_number
+from vitedesk.ui.main_window import MainWindow
+
+LICENCE_TOPIC = "licenceNotice"
+
+
+def _facts(
+    text: str, region: str, campaign: Campaign, now: datetime, window: QuietWindow
+) -> tuple[int, QuietReport]:
+    """The slow facts, on the worker thread: numbers read with the default country, quiet hours now."""
+    return read_with_default_country(text, region, campaign.leads), quiet_report(campaign, now, window)
+
+
+class SendAdvisor(QObject):
+    """The flow's SendAdvisor over a MainWindow; `quiet` and `prices` are read when asked (they change)."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        limits: LicenceLimitStore,
+        clock: Clock,
+        quiet: Callable[[], QuietWindow] = QuietWindow,
+        prices: Callable[[], Prices] = Prices,
+    ) -> None:
+        super().__init__(window)
+        self._window = window
+        self._limits = limits
+        self._clock = clock
+        self._quiet = quiet
+        self._prices = prices
+        self._worker = Worker("confirmation", self)
+        self._waiting: dict[int, asyncio.Future[object]] = {}
+        self._next = 0
+        self._worker.done.connect(self._done)
+        window.contentChanged.connect(self.show_limits)
+        window.session.changed.connect(self.show_limits)
+        window.flow.finished.connect(lambda _notice: self.show_limits())
+        self.show_limits()
+
+    async def context(self, campaign: Campaign) -> SendContext:
+        leads = self._window.leads
+        region = leads.default_region()
+        self._next += 1
+        tag = self._next
+        future: asyncio.Future[object] = asyncio.get_running_loop().create_future()
+        self._waiting[tag] = future
+        self._worker.submit(tag, _facts, leads.text(), region, campaign, self._clock.now(), self._quiet())
+        result = await future
+        if isinstance(result, BaseException):
+            raise result
+        assert isinstance(result, tuple)
+        count, quiet = result
+        return SendContext(
+            default_region=region,
+            read_with_default=count,
+            quiet=quiet,
+            prices=self._prices(),
+            limits=self.account_limits(),
+            number=locale_number,
+        )
+
+    def _done(self, tag: object, result: object) -> None:
+        future = self._waiting.pop(tag, None) if isinstance(tag, int) else None
+        if future is not None and not future.done():
+            future.set_result(result)
+
+    def current(self) -> Campaign | None:
+        return self._window.campaign()
+
+    def account_limits(self) -> frozenset[LicenceLimit]:
+        session = self._window.session
+        return self._limits.limits(session.server_url, session.username)
+
+    def answered(self, campaign: Campaign, error: ApiError | None) -> None:
+        session = self._window.session
+        if error is None:
+            self._limits.update(session.server_url, session.username, gone=limits_disproved(campaign))
+        else:
+            learnt = limit_from_refusal(error.status, error.detail or "", campaign)
+            if learnt is not None:
+                self._limits.update(session.server_url, session.username, learnt={learnt})
+        self.show_limits()
+
+    def show_limits(self) -> None:
+        """The remembered limits the window's campaign runs into, in the notices at the top ("" hides)."""
+        limits = self.account_limits()
+        # Most accounts have none: then the window's campaign is not even built.
+        sentences = limit_warnings(limits, self._window.campaign()) if limits else []
+        self._window.notices.show_message(LICENCE_TOPIC, "\n".join(sentences), Tone.WARNING)
