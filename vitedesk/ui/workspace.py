@@ -152,6 +152,7 @@ class Workspace(QObject):
                 setattr(self.settings, field.name, getattr(dialog.settings(), field.name))
             self.window.leads.set_default_region(self.settings.default_region)
             self.window.composer.set_prices(self.settings.prices())
+            self.window.images.set_limits(*self.settings.picture_limits())
             self.window.set_remember_default(self.settings.remember)
             self.window.login_remember = None  # the dialog's choice stands until the next log in
             if self._save_settings is not None:
