@@ -254,3 +254,17 @@ def test_session_about_to_expire_asks_for_the_password_first(harness, sandbox_fa
     assert len(h.logins) == 1 and "about to expire" in h.logins[0]  # once: no login loop
     assert [c["message"] for c in short.campaigns()] == ["after a fresh login"]
     assert notice.level == "success"
+
+
+def test_a_login_as_someone_else_after_an_expired_session_sends_nothing(harness) -> None:
+    h = harness()
+    h.session.client.token = jwt.encode(
+        {"user_id": 2, "exp": int(time.time()) + 600}, "x" * 32, algorithm="HS256"
+    )  # refused with 401 once the campaign is confirmed
+    task = h.flow.request_send(sms(text="Confirmed for business"))
+    h.confirm()
+    h.username = "enterprise@sandbox.test"  # the person logs in again, as another account
+    h.qtbot.waitUntil(task.done, timeout=10_000)
+    notice = task.result()
+    assert len(h.logins) == 1 and h.sandbox.campaigns() == []
+    assert notice.text.startswith("Nothing was sent: you confirmed sending from business@sandbox.test")

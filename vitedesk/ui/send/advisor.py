@@ -10,6 +10,8 @@ whenever the campaign there runs into one, before any confirmation.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
@@ -30,6 +32,8 @@ from vitedesk.ui.main_window import MainWindow
 
 LICENCE_TOPIC = "licenceNotice"
 
+log = logging.getLogger(__name__)
+
 
 def _facts(
     text: str, region: str, campaign: Campaign, now: datetime, window: QuietWindow
@@ -39,7 +43,7 @@ def _facts(
 
 
 class SendAdvisor(QObject):
-    """The flow's SendAdvisor over a MainWindow; `quiet` and `prices` are read when asked (they change)."""
+    """The flow's Advisor over a MainWindow; `quiet` and `prices` are read when asked (they change)."""
 
     def __init__(
         self,
@@ -58,13 +62,21 @@ class SendAdvisor(QObject):
         self._worker = Worker("confirmation", self)
         self._waiting: dict[int, asyncio.Future[object]] = {}
         self._next = 0
+        self._dismissed = ""  # the licence notice the person closed: not shown again until it changes
+        self._shown = ""
+        self._watching = False
         self._worker.done.connect(self._done)
         window.contentChanged.connect(self.show_limits)
         window.session.changed.connect(self.show_limits)
         window.flow.finished.connect(lambda _notice: self.show_limits())
         self.show_limits()
 
-    async def context(self, campaign: Campaign) -> SendContext:
+    async def context(self, campaign: Campaign, *, confirming: bool = True) -> SendContext:
+        """The confirmation's context; without `confirming` (a test to the own number) only the prices and
+        limits, not the slow facts about the lead list."""
+        plain = SendContext(prices=self._prices(), limits=self.account_limits(), number=locale_number)
+        if not confirming:
+            return plain
         leads = self._window.leads
         region = leads.default_region()
         self._next += 1
@@ -73,18 +85,11 @@ class SendAdvisor(QObject):
         self._waiting[tag] = future
         self._worker.submit(tag, _facts, leads.text(), region, campaign, self._clock.now(), self._quiet())
         result = await future
-        if isinstance(result, BaseException):
-            raise result
-        assert isinstance(result, tuple)
+        if not isinstance(result, tuple):  # a defect: the confirmation still opens, without these facts
+            log.error("Could not work out the confirmation's facts: %r", result)
+            return plain
         count, quiet = result
-        return SendContext(
-            default_region=region,
-            read_with_default=count,
-            quiet=quiet,
-            prices=self._prices(),
-            limits=self.account_limits(),
-            number=locale_number,
-        )
+        return dataclasses.replace(plain, default_region=region, read_with_default=count, quiet=quiet)
 
     def _done(self, tag: object, result: object) -> None:
         future = self._waiting.pop(tag, None) if isinstance(tag, int) else None
@@ -112,5 +117,14 @@ class SendAdvisor(QObject):
         """The remembered limits the window's campaign runs into, in the notices at the top ("" hides)."""
         limits = self.account_limits()
         # Most accounts have none: then the window's campaign is not even built.
-        sentences = limit_warnings(limits, self._window.campaign()) if limits else []
-        self._window.notices.show_message(LICENCE_TOPIC, "\n".join(sentences), Tone.WARNING)
+        text = "\n".join(limit_warnings(limits, self._window.campaign()) if limits else [])
+        if text and text == self._dismissed:
+            return  # closed by the person: not shown again until it says something else
+        self._shown = text
+        notice = self._window.notices.show_message(LICENCE_TOPIC, text, Tone.WARNING)
+        if not self._watching:
+            self._watching = True
+            notice.dismissed.connect(self._on_dismissed)
+
+    def _on_dismissed(self) -> None:
+        self._dismissed = self._shown

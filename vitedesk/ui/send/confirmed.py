@@ -12,8 +12,11 @@ import dataclasses
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
+from vitedesk.api import ApiError
 from vitedesk.core.campaign import Campaign
+from vitedesk.core.confirmation import SendContext
 from vitedesk.ui.account.session import AccountSession
 
 ACCOUNT_CHANGED = (
@@ -28,6 +31,22 @@ CAMPAIGN_CHANGED = (
     "Nothing was sent: the campaign changed after you confirmed it ({what}). "
     "Check the confirmation again and send."
 )
+
+
+class Advisor(Protocol):
+    """What the send flow asks the rest of the app around a send; optional (ui/send/advisor.py has one)."""
+
+    async def context(self, campaign: Campaign, *, confirming: bool = True) -> SendContext:
+        """The confirmation's context (`confirming` False: a test, only prices and limits are needed)."""
+        ...
+
+    def current(self) -> Campaign | None:
+        """The campaign the window holds now, to compare with the confirmed one."""
+        ...
+
+    def answered(self, campaign: Campaign, error: ApiError | None) -> None:
+        """The server's answer to `campaign` (None: accepted), to learn the account's licence limits."""
+        ...
 
 
 def _token_digest(token: str | None) -> str:

@@ -1,4 +1,4 @@
-"""Sending a campaign: confirm -> (log in if needed) -> API -> a notice the window shows.
+"""Sending a campaign: (log in if needed) -> confirm -> API -> a notice the window shows.
 
 The flow is busy from the click until the answer, and a request made while busy is ignored, so double clicks
 and repeated Ctrl+Return produce one request. The campaign is an immutable value built at the click: after a
@@ -37,7 +37,7 @@ from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import ConfirmDialog
-from vitedesk.ui.send.confirmed import ConfirmedSend
+from vitedesk.ui.send.confirmed import Advisor, ConfirmedSend
 
 log = logging.getLogger(__name__)
 
@@ -85,14 +85,6 @@ class SendRecorder(Protocol):
     def mark_sent(self, local_id: int, receipt: SendReceipt) -> None: ...
     def mark_failed(self, local_id: int, error: ApiError) -> None: ...
     def mark_unknown(self, local_id: int, error: ApiError) -> None: ...
-
-
-class SendAdvisor(Protocol):
-    """What the flow asks the rest of the app around a send; optional (see ui/send/advisor.py)."""
-
-    async def context(self, campaign: Campaign) -> SendContext: ...
-    def current(self) -> Campaign | None: ...
-    def answered(self, campaign: Campaign, error: ApiError | None) -> None: ...
 
 
 LoginPrompt = Callable[[str], Awaitable[bool]]
@@ -200,7 +192,7 @@ class SendFlow(QObject):
         self._ask_login = ask_login
         self._parent = parent_widget
         self._recorder: SendRecorder | None = None  # set_recorder(): the send history, when there is one
-        self._advisor: SendAdvisor | None = None  # set_advisor(): context for the confirmation, limits
+        self._advisor: Advisor | None = None  # set_advisor(): context for the confirmation, limits
         self._tasks = tasks or TaskHolder()
         self._busy = False
         self._sending = False
@@ -226,7 +218,7 @@ class SendFlow(QObject):
     def set_recorder(self, recorder: SendRecorder | None) -> None:
         self._recorder = recorder
 
-    def set_advisor(self, advisor: SendAdvisor | None) -> None:
+    def set_advisor(self, advisor: Advisor | None) -> None:
         self._advisor = advisor
 
     def request_send(self, campaign: Campaign) -> asyncio.Task[Notice] | None:
@@ -270,12 +262,12 @@ class SendFlow(QObject):
         # Logged in before the confirmation, so that it names the account and what its licence allows.
         if needs_login and not await self._ask_login(reason):
             return self._not_logged_in()
-        context = await self._context(campaign)
+        context = await self._context(campaign, confirming=not test)
         confirmed = ConfirmedSend.of(campaign, self._session)  # what the confirmation shows
         if not test and not await self._confirmed(campaign, context):
             log.info("Send cancelled before anything went out")
             return Notice(Tone.INFO, "Not sent. Your campaign is still here.")
-        needs_login = False
+        needs_login = False  # from here on, only after a 401
         while True:
             if needs_login:
                 if not await self._ask_login(reason):
@@ -345,8 +337,9 @@ class SendFlow(QObject):
     def _not_logged_in() -> Notice:
         return Notice(Tone.WARNING, "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login")
 
-    async def _context(self, campaign: Campaign) -> SendContext:
-        context = await self._advisor.context(campaign) if self._advisor is not None else SendContext()
+    async def _context(self, campaign: Campaign, *, confirming: bool) -> SendContext:
+        advisor = self._advisor
+        context = SendContext() if advisor is None else await advisor.context(campaign, confirming=confirming)
         account = self._session.account_label if self._session.signed_in else ""
         return dataclasses.replace(context, account=account)
 
