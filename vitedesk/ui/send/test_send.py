@@ -8,7 +8,6 @@ asks for the number and the settings keep it (File → Settings… changes it la
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -41,8 +40,16 @@ class TestSender(QObject):
         self.refresh()
 
     def campaign(self, number: str) -> Campaign:
-        """The window's campaign addressed to `number` only."""
-        return dataclasses.replace(self._window.campaign(), leads=[number], unverified=[])
+        """The window's campaign addressed to `number` only (built without the lead list: it runs on every
+        edit, and the list may hold 100,000 numbers)."""
+        window = self._window
+        return Campaign(
+            leads=[number],
+            message=window.composer.message(),
+            route=window.route.route(),
+            images=window.images.images(),
+            prepared=window.images.prepared(),
+        )
 
     def refresh(self) -> None:
         problem = self._window.blocking_problem(self.campaign(self._settings.own_number or PLACEHOLDER))
