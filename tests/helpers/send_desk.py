@@ -38,7 +38,9 @@ def make_send_desk(qtbot: Any, run_async: Callable[..., Any], tmp_path: Path) ->
         history = HistoryStore(root / "history.sqlite3")
         limits = LicenceLimitStore(root / "licence-limits.json")
         window = MainWindow(
-            AccountSession(server_url), sandbox_url=server_url, pictures=PictureOptions(root / "cache")
+            AccountSession(server_url),
+            sandbox_url=server_url,
+            pictures=PictureOptions(root / "cache", *kept.picture_limits()),
         )
         qtbot.addWidget(window)
         workspace = Workspace(

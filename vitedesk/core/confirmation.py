@@ -36,6 +36,8 @@ class SendContext:
     prices: Prices = field(default_factory=Prices)
     limits: frozenset[LicenceLimit] = frozenset()  # what the server refused this account before
     number: NumberFormat | None = None  # formats money for the person's locale (plain digits without)
+    # Warnings the window's panels show beyond the campaign's own problems ("compressed a lot", …).
+    shown: tuple[str, ...] = ()
 
 
 def protocol_text(campaign: Campaign) -> str:
@@ -131,10 +133,12 @@ def warnings(campaign: Campaign, context: SendContext) -> list[str]:
     """Every warning the main window shows for this campaign, then the licence limits known for the account.
 
     Contract: the campaign's non-blocking problems in screen order (unverified numbers, Unicode, long
-    messages, sender ID to +1 numbers, large pictures), then the remembered limits it runs into.
+    messages, sender ID to +1 numbers, large pictures), the panels' own warnings (context.shown), then the
+    remembered limits it runs into; each sentence once.
     """
     found = [problem.message for problem in campaign.problems() if not problem.blocking]
-    return found + limit_warnings(context.limits, campaign)
+    found += [text for text in context.shown if text]
+    return list(dict.fromkeys(found + limit_warnings(context.limits, campaign)))
 
 
 @dataclass(frozen=True)

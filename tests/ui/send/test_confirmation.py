@@ -188,3 +188,22 @@ def test_what_was_confirmed_goes_out_and_the_cost_is_kept_in_the_history(
     assert notice.level == "success" and len(sandbox.campaigns()) == 1
     entry = desk.history.search()[0]
     assert entry.cost_estimate == "0.02 EUR" and not entry.is_test
+
+
+def test_the_pictures_panel_warning_is_in_the_confirmation_too(
+    qtbot, sandbox, make_send_desk, drive, tmp_path: Path
+) -> None:
+    desk = make_send_desk(sandbox.url, settings=Settings(mms_picture_budget=50_000))
+    window = signed_in(desk, drive)
+    compose(window, drive, "202 555 0143", "Look", 1)
+    photos = [make.write(tmp_path / f"shop{n}.jpg", make.photo(2000, 1500)) for n in range(3)]
+    window.images.add_files(photos)
+    qtbot.waitUntil(
+        lambda: all(window.images.prepared()) and len(window.images.prepared()) == 3, timeout=30_000
+    )
+    shown = window.images.sizeNotice.text()
+    assert "compressed a lot" in shown
+    dialog = open_confirmation(qtbot, window)
+    assert shown in dialog.warnings()
+    dialog.reject()
+    drive.wait_idle(window)

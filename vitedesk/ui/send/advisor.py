@@ -74,7 +74,12 @@ class SendAdvisor(QObject):
     async def context(self, campaign: Campaign, *, confirming: bool = True) -> SendContext:
         """The confirmation's context; without `confirming` (a test to the own number) only the prices and
         limits, not the slow facts about the lead list."""
-        plain = SendContext(prices=self._prices(), limits=self.account_limits(), number=locale_number)
+        plain = SendContext(
+            prices=self._prices(),
+            limits=self.account_limits(),
+            number=locale_number,
+            shown=(self._window.images.sizeNotice.text(),),  # "had to be compressed a lot"
+        )
         if not confirming:
             return plain
         leads = self._window.leads
