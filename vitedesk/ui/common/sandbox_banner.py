@@ -31,6 +31,6 @@ class SandboxBanner(QLabel):
         offset = start.strftime("%z")
         offset = f"UTC{offset[:3]}:{offset[3:]}" if offset else ""
         self.setText(
-            f"{self._text}<br>Practice clock: ViteDesk takes it to be {start:%a %d %b %Y %H:%M} {offset} "
-            "(started with --sandbox-clock), for quiet hours."
+            f"{self._text}<br>Practice clock (--sandbox-clock): ViteDesk's time started at "
+            f"{start:%a %d %b %Y %H:%M} {offset} and runs on from there, for quiet hours."
         )

@@ -86,8 +86,8 @@ class ConfirmedSend:
     ) -> str:
         """Why sending `campaign` now would not be what was confirmed; "" when it is exactly that.
 
-        The pictures are read again (a fresh copy of the campaign has no remembered fingerprint), and
-        `current` gives what the window holds now, when there is a window to ask.
+        The pictures are read again, once: through what the window holds now (`current`), or through a
+        fresh copy of `campaign` (it has no remembered fingerprint) when there is no window to ask.
         """
         if session.server_url != self.server_url or session.username != self.username:
             return ACCOUNT_CHANGED.format(
@@ -95,9 +95,19 @@ class ConfirmedSend:
             )
         if _token_digest(session.client.token) != self.token:
             return SIGN_IN_CHANGED
-        if dataclasses.replace(campaign).fingerprint() != self.campaign:
-            return CAMPAIGN_CHANGED.format(what="a picture file was changed")
         now = current() if current is not None else None
-        if now is not None and now.fingerprint() != self.campaign:
-            return CAMPAIGN_CHANGED.format(what="it was edited")
-        return ""
+        if (now or dataclasses.replace(campaign)).fingerprint() == self.campaign:
+            return ""
+        edited = now is not None and _visible_parts(now) != _visible_parts(campaign)
+        return CAMPAIGN_CHANGED.format(what="it was edited" if edited else "a picture file was changed")
+
+
+def _visible_parts(campaign: Campaign) -> tuple[object, ...]:
+    """What a person edits; the pictures by name (their contents are the fingerprint's business)."""
+    return (
+        sorted(set(campaign.leads)),
+        campaign.message,
+        campaign.route,
+        campaign.effective_protocol,
+        sorted(campaign.images),
+    )
