@@ -25,6 +25,7 @@ from vitedesk.core.cost import Prices
 from vitedesk.core.licence_limits import LicenceLimit, limit_from_refusal, limit_warnings, limits_disproved
 from vitedesk.core.quiet_hours import QuietReport, QuietWindow
 from vitedesk.store.licence_limits import LicenceLimitStore
+from vitedesk.ui.account.session import TOKEN_ACCOUNT
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.common.worker import Worker
 from vitedesk.ui.compose.composer import locale_number
@@ -104,18 +105,23 @@ class SendAdvisor(QObject):
     def current(self) -> Campaign | None:
         return self._window.campaign()
 
-    def account_limits(self) -> frozenset[LicenceLimit]:
+    def _account(self) -> tuple[str, str]:
+        """(server, username) to keep limits under; no username for a pasted token (whose account is it?)."""
         session = self._window.session
-        return self._limits.limits(session.server_url, session.username)
+        username = session.username if session.username != TOKEN_ACCOUNT else ""
+        return session.server_url, username
+
+    def account_limits(self) -> frozenset[LicenceLimit]:
+        return self._limits.limits(*self._account())
 
     def answered(self, campaign: Campaign, error: ApiError | None) -> None:
-        session = self._window.session
+        server_url, username = self._account()
         if error is None:
-            self._limits.update(session.server_url, session.username, gone=limits_disproved(campaign))
+            self._limits.update(server_url, username, gone=limits_disproved(campaign))
         else:
             learnt = limit_from_refusal(error.status, error.detail or "", campaign)
             if learnt is not None:
-                self._limits.update(session.server_url, session.username, learnt={learnt})
+                self._limits.update(server_url, username, learnt={learnt})
         self.show_limits()
 
     def show_limits(self) -> None:
