@@ -33,7 +33,7 @@ from vitedesk.ui.main_window import MainWindow
 from vitedesk.ui.qt_async import open_dialog
 from vitedesk.ui.send.advisor import SendAdvisor
 from vitedesk.ui.send.send_flow import SendRecorder
-from vitedesk.ui.send.test_send import TestSender
+from vitedesk.ui.send.to_myself import SendToMyself
 from vitedesk.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -114,7 +114,7 @@ class Workspace(QObject):
             prices=lambda: settings.prices() if settings is not None else Prices(),
         )
         window.flow.set_advisor(self.advisor)
-        self.test_sender = TestSender(window, settings, save_settings) if settings is not None else None
+        self.test_sender = SendToMyself(window, settings, save_settings) if settings is not None else None
         window.historyAction.setEnabled(history is not None)
         window.logFolderAction.setEnabled(log_dir is not None)
         window.historyRequested.connect(self.show_history)

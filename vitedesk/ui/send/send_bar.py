@@ -28,7 +28,7 @@ class SendBar(QWidget):
         self.sendProgress.setMaximumWidth(140)
         self.sendProgress.setAccessibleName("Sending")
         self.sendProgress.setVisible(False)
-        # Shown by the TestSender when there are settings to keep the person's own number in.
+        # Shown by ui/send/to_myself.py when there are settings to keep the person's own number in.
         self.testSendButton = named(QPushButton("Send a &test to me"), "testSendButton")
         self.testSendButton.setToolTip("Send this campaign to your own number only, without confirmation")
         self.testSendButton.setVisible(False)

@@ -21,7 +21,7 @@ from vitedesk.ui.send.own_number import OwnNumberDialog
 PLACEHOLDER = "+12025550143"  # stands in for the own number before it is known, to check the rest
 
 
-class TestSender(QObject):
+class SendToMyself(QObject):
     """Joins the window's testSendButton to its send flow, with the own number kept in `settings`."""
 
     def __init__(
