@@ -1,4 +1,4 @@
-"""The lead text box: reading lead files, file drops, and loading very large texts without freezing.
+"""The lead text box: dropped or pasted files handed on as paths, very large texts loaded without freezing.
 
 Inserting 200,000 lines into a QPlainTextEdit blocks the UI thread for over half a second. A worker thread
 does not help: PySide keeps the GIL during QTextDocument calls, so the UI thread would wait anyway. Large
@@ -8,9 +8,7 @@ in at the end. The text it replaces is kept, so Ctrl+Z right after a large paste
 
 from __future__ import annotations
 
-import codecs
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
@@ -19,72 +17,11 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 from vitedesk.ui.common.file_drops import local_files
 from vitedesk.ui.common.utf16 import python_index, utf16_length
 
-LEAD_FILE_SUFFIXES = (".txt", ".csv")
-MAX_LEAD_FILE_BYTES = 50_000_000
 BULK_CHARACTERS = 250_000
 """Texts longer than this are loaded in slices into an off-screen document instead of in one go."""
 SLICE_CHARACTERS = 60_000
 SLICE_SECONDS = 0.012
 PAUSE_LIMIT_MS = 3_000
-
-
-class LeadFileError(Exception):
-    """A lead file that cannot be imported; the message is a sentence for the person."""
-
-
-def read_lead_file(path: Path) -> str:
-    """Text of a .txt/.csv lead file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
-
-    Raises LeadFileError with a plain sentence for other file types, unreadable files and binary content.
-    """
-    name = f"“{path.name}”"
-    if path.suffix.lower() not in LEAD_FILE_SUFFIXES:
-        return _refuse(
-            f"{name} is not a text or CSV file. Save the list as .csv or .txt (for example with "
-            "File › Save As in your spreadsheet) and import that."
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_LEAD_FILE_BYTES:
-            return _refuse(
-                f"{name} is too large ({size / 1_000_000:.0f} MB) to be a list of phone numbers. "
-                "Split it into smaller files."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _refuse(f"{name} could not be found. It may have been moved or deleted.")
-    except PermissionError:
-        return _refuse(
-            f"ViteDesk is not allowed to open {name}. Copy it to your Documents folder and try again."
-        )
-    except OSError:
-        return _refuse(
-            f"{name} could not be read. If it is on a USB stick or network drive, check the connection."
-        )
-    return decode_lead_bytes(data, name)
-
-
-def decode_lead_bytes(data: bytes, name: str = "The file") -> str:
-    """Decode lead file bytes (see read_lead_file); a BOM is dropped, line endings are kept as they are."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Excel's "Unicode Text" export.
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
-        return _refuse(f"{name} does not contain plain text. Save the list as .csv or .txt and import that.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _refuse(sentence: str) -> str:
-    raise LeadFileError(sentence)
 
 
 class _SlicedLoad:
@@ -116,7 +53,7 @@ class _SlicedLoad:
 
 
 class LeadTextEdit(QPlainTextEdit):
-    """QPlainTextEdit that imports dropped or pasted .txt/.csv files and loads large texts in slices."""
+    """QPlainTextEdit that hands dropped or pasted files on (filesDropped) and loads large texts in slices."""
 
     filesDropped = Signal(list)  # list[Path]
     loadStarted = Signal(str)  # a large text started loading (the editor is read-only until loadFinished)
