@@ -42,11 +42,13 @@ def column_name(index: int) -> str:
 def header_row_count(rows: list[list[str]]) -> int:
     """1 when the first row reads as column names (no cell with a phone-like run of digits), else 0.
 
-    A single row is data, never only a header.
+    A single row is a header only when it has no digit at all ("Name;Phone" and nothing under it).
     """
-    if len(rows) < 2:
+    if not rows:
         return 0
     first = rows[0]
+    if len(rows) == 1 and any(_DIGITS.search(cell) for cell in first):
+        return 0
     if not any(cell.strip() for cell in first):
         return 0
     for cell in first:

@@ -8,6 +8,7 @@ list. Cancel changes nothing.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -125,6 +127,10 @@ class ImportDialog(QDialog):
         progress_row.setContentsMargins(0, 0, 0, 0)
         self.progressRow.hide()
 
+        for combo in (self.sheetCombo, self.encodingCombo, self.phoneCombo, self.countryCombo):
+            combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(20)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -159,6 +165,8 @@ class ImportDialog(QDialog):
         self.resize(720, 500)
 
         self.phoneCombo.currentIndexChanged.connect(self._on_phone_changed)
+        # Clicking a column's header in the preview picks it as the phone column (combo index = column).
+        self.preview.horizontalHeader().sectionClicked.connect(self.phoneCombo.setCurrentIndex)
         self.sheetCombo.activated.connect(self._on_sheet_picked)
         self.encodingCombo.activated.connect(self._on_encoding_picked)
         self._show(read)
@@ -187,11 +195,12 @@ class ImportDialog(QDialog):
     def _show(self, read: TableRead) -> None:
         self._read = read
         table = read.table
-        rows = plural(table.height, "row")
+        rows = plural(table.height, "row") + " read"
+        if table.sheet is not None:
+            rows += " (hidden rows too)"
         header = ", the first row names the columns" if table.has_header else ""
         self.fileLabel.setText(
-            f"<b>{table.source()}</b>: {rows} read (hidden rows included){header}. "
-            "Choose the column with the phone numbers."
+            f"<b>{html.escape(table.source())}</b>: {rows}{header}. Choose the column with the phone numbers."
         )
         self.sheetCombo.clear()
         self.sheetCombo.addItems(table.sheets)
