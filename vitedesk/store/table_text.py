@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import itertools
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,8 @@ ENCODINGS: tuple[tuple[str, str], ...] = (
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_LINES = 200
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_DECODE_SLICE = 4_000_000
+_LINE_SLICE = 1_000_000
 
 
 def encoding_label(codec: str) -> str:
@@ -59,25 +61,53 @@ def decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
     if encoding is not None:
         codec = codecs.lookup(encoding).name
         if codec in ("utf-8", "utf-16") and data.startswith(codecs.BOM_UTF8):
-            return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8"
-        return data.decode(codec, errors="replace").removeprefix("\ufeff"), codec
+            return _decoded(data[len(codecs.BOM_UTF8) :], "utf-8", "replace"), "utf-8"
+        return _decoded(data, codec, "replace").removeprefix("\ufeff"), codec
     if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace"), "utf-8"
+        return _decoded(data[len(codecs.BOM_UTF8) :], "utf-8", "replace"), "utf-8"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16"
+        return _decoded(data, "utf-16", "replace"), "utf-16"
     if not looks_like_text(data[:65536]):
         raise TableError(
             f"{name} does not contain text or a spreadsheet ViteDesk can read. Open it in the program "
             "that made it, save it as .xlsx or .csv, and import that."
         )
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _decoded(data, "utf-8", "strict"), "utf-8"
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252"), "cp1252"
+        return _decoded(data, "cp1252", "strict"), "cp1252"
     except UnicodeDecodeError:  # the five bytes Windows-1252 leaves undefined
-        return data.decode("latin-1"), "latin-1"
+        return _decoded(data, "latin-1", "strict"), "latin-1"
+
+
+def _decoded(data: bytes, codec: str, errors: str) -> str:
+    """data.decode(codec, errors) a slice at a time: no single call holds the GIL for long."""
+    if len(data) <= _DECODE_SLICE:
+        return data.decode(codec, errors)
+    decoder = codecs.getincrementaldecoder(codec)(errors)
+    view = memoryview(data)
+    parts = [
+        decoder.decode(view[start : start + _DECODE_SLICE]) for start in range(0, len(data), _DECODE_SLICE)
+    ]
+    parts.append(decoder.decode(b"", final=True))
+    return "".join(parts)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their "\n", cut a slice at a time (one split of it all holds the GIL)."""
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("\n", start + _LINE_SLICE)
+        end = size if end < 0 else end + 1
+        pieces = text[start:end].split("\n")
+        last = pieces.pop()
+        for piece in pieces:
+            yield piece + "\n"
+        if last:
+            yield last
+        start = end
 
 
 def sniff_delimiter(text: str) -> str | None:
@@ -134,12 +164,16 @@ def read_text_table(
     numbers: list[int] = []
     if delimiter is None:
         # One value per line: no quoting to interpret.
-        rows = [[line] for line in text.splitlines()]
+        lines = _lines(text)
+        while some := list(itertools.islice(lines, PROGRESS_EVERY)):
+            rows.extend([line.rstrip("\r\n")] for line in some)
+            if cancel is not None and cancel():
+                raise ReadCancelled
+            if progress is not None:
+                progress(len(rows), total)
         numbers = list(range(1, len(rows) + 1))
-        if progress is not None:
-            progress(total, total)
         return RawTable(rows, numbers, encoding=codec)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False)
+    reader = csv.reader(_lines(text), delimiter=delimiter, quotechar='"', strict=False)
     try:
         if '"' not in text:
             # No quoting: one row per line, so the rows are read in C, a chunk at a time.

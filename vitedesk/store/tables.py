@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from vitedesk.core.leads.chunked import drop_in_slices
 from vitedesk.core.leads.parse import collector_paused
 from vitedesk.store.table_cells import column_name, header_row_count
 
@@ -23,6 +24,7 @@ FILE_FILTER = (
     "Spreadsheets (*.xlsx *.xlsm *.xlsb *.xls *.ods);;Text and CSV files (*.csv *.txt *.tsv);;All files (*)"
 )
 MAX_FILE_BYTES = 200_000_000
+_SLICE = 50_000
 PROGRESS_EVERY = 20_000
 """Rows between two progress calls (and cancel checks)."""
 
@@ -73,6 +75,12 @@ class Table:
 
     def row(self, index: int) -> list[str]:
         return [column[index] for column in self.columns]
+
+    def release(self) -> None:
+        """Empty the table a slice at a time (on the worker thread, once its values are taken): a million
+        rows freed at once would stand the window still for a moment."""
+        for column in self.columns:
+            drop_in_slices(column)
 
 
 def read_table(
@@ -165,25 +173,31 @@ def _as_table(file_name: str, raw: RawTable) -> Table:
     name = f"“{file_name}”"
     where = f"The sheet “{raw.sheet}” of {name}" if raw.sheet and len(raw.sheets) > 1 else name
     rows, numbers = raw.rows, raw.row_numbers
+    # Every pass goes a slice at a time: one C-level pass over a million rows holds the GIL for long.
+    slices = range(0, len(rows), _SLICE)
     # Blank rows carry nothing (keep their numbers in the others, as a spreadsheet does).
-    if not all(map(any, rows)):  # map(any): in C, a million rows in a blink
+    if not all(all(map(any, rows[start : start + _SLICE])) for start in slices):
         keep = [i for i, row in enumerate(rows) if any(row)]
         rows = [rows[i] for i in keep]
         numbers = [numbers[i] for i in keep]
+        slices = range(0, len(rows), _SLICE)
     if not rows:
         raise TableError(f"{where} has no data in it. Check that you chose the right file or sheet.")
-    width = max(map(len, rows))
+    width = max(max(map(len, rows[start : start + _SLICE])) for start in slices)
     headers_taken = header_row_count(rows)
     header = rows[0] if headers_taken else []
-    data, data_numbers = rows[headers_taken:], numbers[headers_taken:]
-    if not data:
+    if len(rows) <= headers_taken:
         raise TableError(f"{where} has a header but no rows under it.")
-    if min(map(len, data)) < width:
-        for row in data:
-            if len(row) < width:
-                row.extend([""] * (width - len(row)))
-    columns = [list(column) for column in zip(*data, strict=True)]
-    del data
+    columns: list[list[str]] = [[] for _ in range(width)]
+    for start in range(headers_taken, len(rows), _SLICE):
+        part = rows[start : start + _SLICE]
+        if min(map(len, part)) < width:
+            part = [row + [""] * (width - len(row)) if len(row) < width else row for row in part]
+        for column, cells in zip(columns, zip(*part, strict=True), strict=True):
+            column.extend(cells)
+    data_numbers = numbers[headers_taken:]
+    drop_in_slices(rows)
+    drop_in_slices(raw.rows)
     headers = [
         (header[c].strip() if c < len(header) else "") or column_name(raw.first_column + c)
         for c in range(width)

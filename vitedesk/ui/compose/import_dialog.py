@@ -308,9 +308,6 @@ class ImportDialog(QDialog):
 
 def region_display_name(region: str) -> str:
     """ "United States" for "US" (the code itself when unknown)."""
-    from vitedesk.core.leads import supported_regions
+    from vitedesk.core.leads.regions import REGION_NAMES
 
-    for code, name, _calling_code in supported_regions():
-        if code == region:
-            return name
-    return region
+    return dict(REGION_NAMES).get(region, region)

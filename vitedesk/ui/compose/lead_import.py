@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QTextCursor, QTextDocument
 
 from vitedesk.core.leads import LeadReport
+from vitedesk.core.leads.chunked import drop_in_slices
 from vitedesk.core.leads.imported import import_lines, import_summary, parse_imported, row_problems
 from vitedesk.core.leads.parse import collector_paused
 from vitedesk.core.wording import plural
@@ -54,12 +55,14 @@ class PreparedImport:
 def prepare(
     choice: ImportChoice, region: str, problems_of: Callable[[LeadReport], list[LeadProblem]]
 ) -> PreparedImport:
-    """On the worker thread: the lines, their check, and the sentence for the notice."""
+    """On the worker thread: the lines, their check, and the sentence for the notice. The table is emptied
+    afterwards (a slice at a time, here rather than wherever its last reference goes)."""
     with collector_paused():
         imported = import_lines(choice.phones(), choice.row_numbers(), region, choice.countries())
+        choice.table.release()
     report = parse_imported(imported, region)
     source = choice.table.source()
-    return PreparedImport(
+    prepared = PreparedImport(
         text=imported.text(),
         source=source,
         rows=imported.row_numbers,
@@ -70,6 +73,8 @@ def prepare(
         sentence=import_summary(source, imported, report),
         has_problems=bool(row_problems(imported, report) or imported.unknown_countries),
     )
+    drop_in_slices(imported.lines)
+    return prepared
 
 
 class LeadImport(QObject):
@@ -167,16 +172,15 @@ class LeadImport(QObject):
         editor = self._editor
         current = editor.text()
         if prepared.replace or not current.strip():
-            text, first_line, kept = prepared.text, 1, []
+            before, first_line, kept = "", 1, []
             self._parsed = prepared
         else:
             before = current.rstrip("\n")
-            text = before + "\n" + prepared.text
             first_line = before.count("\n") + 2
             kept = self.origins.blocks()
         self._sentences.append((prepared.sentence, Tone.WARNING if prepared.has_problems else Tone.SUCCESS))
         self._loading = [*kept, Origin(first_line, prepared.source, prepared.rows)]
-        editor.leadEdit.load_text(text)
+        editor.leadEdit.add_text(prepared.text, before)
         if not editor.leadEdit.bulk_loading:
             self._finish_load()
 

@@ -25,18 +25,29 @@ PAUSE_LIMIT_MS = 3_000
 
 
 class _SlicedLoad:
-    """Fills a detached plain-text document a slice at a time, so the event loop keeps running in between."""
+    """Fills a detached plain-text document a slice at a time, so the event loop keeps running in between.
 
-    def __init__(self, text: str, font: QFont, cursor_position: int) -> None:
+    With ``shown`` (the editor's own document) the slices go at its end instead: nothing to swap in at the
+    end, which for a million lines stood the window still for most of a second.
+    """
+
+    def __init__(
+        self, text: str, font: QFont, cursor_position: int, shown: QTextDocument | None = None
+    ) -> None:
         self.text = text
         self.position = 0
         self.cursor_position = cursor_position
-        self.document = QTextDocument()
-        # Layout first: it then does its bookkeeping per slice instead of all at once when shown.
-        self.document.setDocumentLayout(QPlainTextDocumentLayout(self.document))
-        self.document.setDefaultFont(font)
+        self.in_place = shown is not None
+        if shown is None:
+            self.document = QTextDocument()
+            # Layout first: it then does its bookkeeping per slice instead of all at once when shown.
+            self.document.setDocumentLayout(QPlainTextDocumentLayout(self.document))
+            self.document.setDefaultFont(font)
+        else:
+            self.document = shown
         self.document.setUndoRedoEnabled(False)
         self._cursor = QTextCursor(self.document)
+        self._cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def step(self, budget_s: float = SLICE_SECONDS) -> bool:
         """Insert slices for about ``budget_s``; True when the whole text is in."""
@@ -99,6 +110,37 @@ class LeadTextEdit(QPlainTextEdit):
         self._slicer.start()
         self.loadStarted.emit(text)
 
+    def add_text(self, addition: str, kept: str) -> str:
+        """Put ``addition`` on new lines after ``kept`` (the start of the current text that stays: all of it,
+        less trailing line breaks, or "" to replace it); returns the whole new text.
+
+        A large addition goes straight into the shown document a slice at a time (read-only meanwhile,
+        loadStarted/loadFinished around it); Ctrl+Z right after brings the text from before back.
+        """
+        whole = kept + "\n" + addition if kept else addition
+        document = self.document()
+        if len(addition) < BULK_CHARACTERS and document.characterCount() < BULK_CHARACTERS:
+            self.load_text(whole)
+            return whole
+        self._cancel_load()
+        self._previous_text = self.toPlainText()
+        document.setUndoRedoEnabled(False)
+        cursor = QTextCursor(document)
+        cursor.setPosition(utf16_length(kept))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        self.blockSignals(True)
+        try:
+            cursor.removeSelectedText()
+        finally:
+            self.blockSignals(False)
+        self._load = _SlicedLoad(
+            "\n" + addition if kept else addition, QFont(self.font()), utf16_length(whole), shown=document
+        )
+        self._set_bulk_loading(True)
+        self._slicer.start()
+        self.loadStarted.emit(whole)
+        return whole
+
     def pause_loading(self, paused: bool) -> None:
         """Hold a large load back (at most PAUSE_LIMIT_MS) so other work, such as parsing, gets the CPU first.
 
@@ -118,21 +160,35 @@ class LeadTextEdit(QPlainTextEdit):
         if load is None or self._paused:
             self._slicer.stop()
             return
-        if not load.step():
+        if load.in_place:
+            self.blockSignals(True)  # one textChanged at the end, not one per slice
+            try:
+                done = load.step()
+            finally:
+                self.blockSignals(False)
+        else:
+            done = load.step()
+        if not done:
             return
         self._slicer.stop()
         self._load = None
         document = load.document
         document.setUndoRedoEnabled(True)
         document.setModified(True)
+        if load.in_place:
+            self._end_load(document, load.cursor_position)
+            return
         document.setParent(self)
         old = self.document()
         earlier_large_text = old.parent() is self  # the editor itself deletes only its original document
         self.setDocument(document)
         if earlier_large_text:
             old.deleteLater()
+        self._end_load(document, load.cursor_position)
+
+    def _end_load(self, document: QTextDocument, cursor_position: int) -> None:
         cursor = QTextCursor(document)
-        cursor.setPosition(min(load.cursor_position, document.characterCount() - 1))
+        cursor.setPosition(min(cursor_position, document.characterCount() - 1))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.textChanged.emit()  # still flagged as loading: listeners know a loadFinished follows
@@ -142,7 +198,10 @@ class LeadTextEdit(QPlainTextEdit):
     def _cancel_load(self) -> None:
         if self._load is not None:
             self._slicer.stop()
-            self._load.document.deleteLater()
+            if self._load.in_place:
+                self._load.document.setUndoRedoEnabled(True)
+            else:
+                self._load.document.deleteLater()
             self._load = None
             self._set_bulk_loading(False)
             self.loadFinished.emit()
