@@ -8,7 +8,8 @@ import pytest
 from helpers import table_files
 from helpers.ui_drag import drop_files
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from vitedesk.ui.compose.import_dialog import ImportDialog
 from vitedesk.ui.compose.leads import LeadEditor
@@ -234,3 +235,43 @@ def test_a_large_file_shows_progress_and_cancel_stops_it(qtbot, editor, tmp_path
     assert not progress.isVisible()
     assert editor.text() == "+1 415 555 0100"
     assert editor.fileNotice.text() == "Import cancelled. Nothing was added to the list."
+
+
+def test_the_import_button_asks_for_a_file_of_any_supported_kind(
+    qtbot, editor, tmp_path, monkeypatch
+) -> None:
+    path = table_files.write_text_table(tmp_path / "numbers.csv", [["+1 202 555 0143"], ["+1 202 555 0178"]])
+    asked: list[str] = []
+
+    def choose(parent, caption, folder, filters):
+        asked.append(filters)
+        return str(path), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
+    qtbot.mouseClick(editor.importButton, Qt.MouseButton.LeftButton)
+    wait_done(qtbot, editor)
+    assert all(f"*{suffix}" in asked[0] for suffix in (".xlsx", ".xls", ".ods", ".csv", ".txt"))
+    assert editor.text() == "+1 202 555 0143\n+1 202 555 0178"
+
+
+def test_a_large_import_is_added_after_the_typed_text_and_ctrl_z_takes_it_back(
+    qtbot, editor, tmp_path
+) -> None:
+    path = table_files.write_big_csv(tmp_path / "big.csv", 60_000)
+    editor.leadEdit.setPlainText("+1 415 555 2671\n\n")
+    dialog = open_dialog(qtbot, editor, path)
+    with qtbot.waitSignal(editor.leadEdit.loadStarted, timeout=10_000):
+        dialog.accept()
+    assert editor.leadEdit.isReadOnly()  # while the lines stream in, nothing typed can get lost
+    wait_done(qtbot, editor)
+    document = editor.leadEdit.document()
+    assert document.blockCount() == 60_001
+    assert document.findBlockByNumber(0).text() == "+1 415 555 2671"
+    assert document.findBlockByNumber(1).text() == "+1 212 300 0000"
+    assert not editor.leadEdit.isReadOnly()
+    report = editor.report()
+    assert len(report.numbers) + len(report.invalid) + len(report.duplicates) == 60_001
+    assert editor.problemsModel.index(0, 0).data().startswith("big.csv row 101: ")
+    editor.leadEdit.setFocus()
+    qtbot.keySequence(editor.leadEdit, QKeySequence.StandardKey.Undo)
+    qtbot.waitUntil(lambda: editor.text() == "+1 415 555 2671\n\n", timeout=10_000)
