@@ -118,3 +118,41 @@ def password_xlsx(path: Path, password: str = "secret") -> Path:
     with plain.open("rb") as source, path.open("wb") as target:
         OOXMLFile(source).encrypt(password, target)
     return path
+
+
+def write_ods(path: Path, rows: Sequence[Sequence[Cell]], *, sheet: str = "Contacts") -> Path:
+    """A LibreOffice Calc file (the smallest valid OpenDocument spreadsheet); numbers stay numbers."""
+    import zipfile
+    from xml.sax.saxutils import escape, quoteattr
+
+    def cell(value: Cell) -> str:
+        if value is None:
+            return "<table:table-cell/>"
+        if isinstance(value, int | float):
+            kind, shown = f'"float" office:value="{value}"', str(value)
+        else:
+            kind, shown = '"string"', escape(value)
+        return f"<table:table-cell office:value-type={kind}><text:p>{shown}</text:p></table:table-cell>"
+
+    body = "".join("<table:table-row>" + "".join(map(cell, row)) + "</table:table-row>" for row in rows)
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">'
+        f"<office:body><office:spreadsheet><table:table table:name={quoteattr(sheet)}>{body}</table:table>"
+        "</office:spreadsheet></office:body></office:document-content>"
+    )
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" '
+        'manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+        'manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/>'
+        '<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>'
+        "</manifest:manifest>"
+    )
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
+        archive.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
+    return path

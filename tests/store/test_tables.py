@@ -25,6 +25,15 @@ def test_numbers_typed_into_a_sheet_read_as_digits_not_floats(tmp_path: Path) ->
     assert table.sheet == "Contacts" and table.source() == "c.xlsx"
 
 
+def test_a_libreoffice_sheet_reads_the_same_way(tmp_path: Path) -> None:
+    ods = table_files.write_ods(
+        tmp_path / "c.ods", [["Name", "Mobile"], ["Ann", 12025550143], ["Bob", "+44 20 7946 0958"]]
+    )
+    table = read_table(ods)
+    assert table.columns == [["Ann", "Bob"], ["12025550143", "+44 20 7946 0958"]]
+    assert table.row_numbers == [2, 3]
+
+
 def test_hidden_rows_are_read_and_rows_are_numbered_as_the_sheet_shows_them(tmp_path: Path) -> None:
     rows = [["Phone"], ["+1 202 555 0143"], ["+1 202 555 0178"], [None], ["+1 202 555 0179"]]
     book = table_files.write_xlsx(tmp_path / "c.xlsx", rows, first_row=2, hidden_rows=[4])
