@@ -159,6 +159,27 @@ def test_the_preview_shows_decoded_names_and_another_encoding_can_be_picked(qtbo
     assert dialog.phoneCombo.currentText() == "Phone"
 
 
+def test_a_first_sheet_without_numbers_still_lets_the_person_pick_another(qtbot, editor, tmp_path) -> None:
+    book = table_files.write_xlsx(
+        tmp_path / "book.xlsx",
+        [["Notes"], ["call back"]],
+        sheet="Readme",
+        other_sheets={"Leads": [["Cell"], ["+1 202 555 0143"]]},
+    )
+    dialog = open_dialog(qtbot, editor, book)
+    assert dialog.notice.text().startswith("No column looks like phone numbers.")
+    index = dialog.sheetCombo.findText("Leads")
+    dialog.sheetCombo.setCurrentIndex(index)
+    dialog.sheetCombo.activated.emit(index)
+    qtbot.waitUntil(
+        lambda: dialog.phoneCombo.currentText() == "Cell" and not dialog.is_reading(), timeout=5000
+    )
+    assert not dialog.notice.isVisible()
+    dialog.accept()
+    wait_done(qtbot, editor)
+    assert editor.text() == "+1 202 555 0143"
+
+
 def test_only_the_first_sheet_is_read_unless_another_is_picked(qtbot, editor, tmp_path) -> None:
     book = table_files.write_xlsx(
         tmp_path / "book.xlsx",

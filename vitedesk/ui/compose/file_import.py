@@ -3,7 +3,8 @@
 ``FileImport.start(paths)`` reads each file off the UI thread while ``progressWidget`` [importProgress] shows
 how far it got with a Cancel button [importCancel]; a file with one column is taken as it is, a file with more
 opens the ImportDialog; a file that cannot be used becomes one sentence. The owner gets ``chosen(choice)``
-per file (an ImportChoice), ``failed(sentence)`` or ``cancelled()``, and places ``progressWidget``.
+per file (an ImportChoice), ``failed(sentence)`` or ``cancelled()``, and places ``progressWidget``. A workbook
+with several sheets always opens the dialog (the numbers may be on another sheet).
 """
 
 from __future__ import annotations
@@ -148,14 +149,14 @@ class FileImport(QObject):
             self._next()
             return
         table = result.table
-        if result.phone_column is None:
+        if result.phone_column is None and len(table.sheets) <= 1:
             self.failed.emit(
                 f"“{path.name}” has no column that looks like phone numbers. Check that you chose the right "
                 "file; a phone number needs at least its digits, like 202 555 0143."
             )
             self._next()
             return
-        if table.width == 1:
+        if table.width == 1 and len(table.sheets) <= 1:
             self.chosen.emit(ImportChoice(table, 0, None))
             self._next()
             return
