@@ -81,7 +81,7 @@ def test_marks_record_each_outcome_in_words(store: HistoryStore) -> None:
         "SENDING",
         later,
     )
-    assert entry.result_text == "Sent — campaign 981, SENDING"
+    assert entry.result_text == "Sent — campaign 981"  # the raw server status stays out of the words
 
     entry = store.get(failed)
     assert entry is not None and entry.error_status == 429
@@ -189,14 +189,14 @@ def test_export_csv_has_a_header_and_every_field(store: HistoryStore, tmp_path: 
     assert store.export_csv(out) == 2
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["local_id"] for r in rows] == [str(failed), str(sent)]
-    assert rows[1]["message"] == 'Hello, "friends"\nline two'
-    assert rows[1]["result"] == "Sent — campaign 981, SENDING"
-    assert rows[1]["campaign_id"] == "981"
-    assert rows[1]["image_names"] == "a.png"
-    assert rows[1]["created_at_utc"] == "2025-03-14T10:42:00+00:00"
-    assert rows[0]["error_status"] == ""
-    assert rows[0]["message"].startswith("'=HYPERLINK")  # not run as a formula by a spreadsheet
+    assert [r["Local id"] for r in rows] == [str(failed), str(sent)]
+    assert rows[1]["Message"] == 'Hello, "friends"\nline two'
+    assert rows[1]["Result"] == "Sent — campaign 981"
+    assert rows[1]["Campaign"] == "981"
+    assert rows[1]["Pictures"] == "a.png"
+    assert rows[0]["Error code"] == ""
+    assert rows[0]["What happened"] == "No connection. Check your internet and try again."
+    assert rows[0]["Message"].startswith("'=HYPERLINK")  # not run as a formula by a spreadsheet
 
     only = tmp_path / "one.csv"
     assert store.export_csv(only, store.search("friends")) == 1

@@ -41,7 +41,7 @@ DAMAGED_HISTORY = "The send history file was damaged, so ViteDesk kept a copy an
 _COLUMNS = (
     "local_id, created_at, account, server_url, route_kind, route_id, protocol, recipient_count, "
     "parts_per_message, total_messages, message, image_names, fingerprint, state, campaign_id, "
-    "remote_status, error_status, error_message, finished_at, recipients_kept"
+    "remote_status, error_status, error_message, finished_at, is_test, cost_estimate, recipients_kept"
 )
 
 __all__ = ["SCHEMA_VERSION", "HistoryQuery", "HistoryStore"]
@@ -120,17 +120,20 @@ class HistoryStore:
         fingerprint: str,
         recipients: Sequence[str] | None = None,
         now: datetime | None = None,
+        is_test: bool = False,
+        cost_estimate: str = "",
     ) -> int:
         """Record an attempt as 'sending' and commit it, before the request goes out; returns local_id.
 
         ``recipients`` (E.164, send order) are kept with the row in the same transaction; None: not known.
+        ``is_test``: a test sent to the person's own number; ``cost_estimate``: "19.02 USD", or "".
         """
         with _transaction(self._conn):
             cursor = self._conn.execute(
                 "INSERT INTO sends (created_at, account, server_url, route_kind, route_id, protocol, "
                 "recipient_count, parts_per_message, total_messages, message, image_names, fingerprint, "
-                "state, recipients_kept) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?)",
+                "state, is_test, cost_estimate, recipients_kept) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?, ?)",
                 (
                     _stamp(now),
                     account,
@@ -144,6 +147,8 @@ class HistoryStore:
                     message,
                     json.dumps(list(image_names), ensure_ascii=False),
                     fingerprint,
+                    int(is_test),
+                    cost_estimate,
                     recipients is not None,
                 ),
             )
@@ -227,12 +232,13 @@ class HistoryStore:
         """The newest attempt with this fingerprint that was sent or may have been sent, within ``within``.
 
         Counts 'sent', 'unknown' and 'sending' (another instance may be sending it right now); failed
-        attempts never count. ``account`` / ``server_url`` narrow the match when given.
+        attempts and tests sent to the person's own number never count. ``account`` / ``server_url``
+        narrow the match when given.
         """
         since = _stamp((now or datetime.now(UTC)) - within)
         sql = (
             f"SELECT {_COLUMNS} FROM sends WHERE fingerprint = ? AND created_at >= ? "
-            "AND state IN ('sent', 'unknown', 'sending')"
+            "AND state IN ('sent', 'unknown', 'sending') AND is_test = 0"
         )
         params: list[Any] = [fingerprint, since]
         if account is not None:
@@ -328,5 +334,7 @@ def _entry(row: sqlite3.Row) -> HistoryEntry:
         error_status=row["error_status"],
         error_message=row["error_message"],
         finished_at=datetime.fromisoformat(finished) if finished else None,
+        is_test=bool(row["is_test"]),
+        cost_estimate=row["cost_estimate"] or "",
         recipients_kept=bool(row["recipients_kept"]),
     )

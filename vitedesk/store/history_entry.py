@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -42,11 +42,16 @@ class HistoryEntry:
     error_status: int | None
     error_message: str | None
     finished_at: datetime | None
+    is_test: bool = False  # "Send a test to me": to the person's own number only
+    cost_estimate: str = ""  # the estimate shown before sending, "19.02 USD"; "" without prices
     recipients_kept: bool = False  # the numbers are in the store (HistoryStore.recipients)
 
     @property
     def result_text(self) -> str:
-        """The outcome in a few words for the list, e.g. "Sent — campaign 981" (no raw server status)."""
+        """The outcome in a few words for the list, e.g. "Sent — campaign 981" (no raw server status); a test
+        says so first."""
+        if self.is_test:
+            return f"Test to your own number: {replace(self, is_test=False).result_text}"
         if self.state is SendState.SENT:
             return f"Sent — campaign {self.campaign_id}"
         if self.state is SendState.FAILED:

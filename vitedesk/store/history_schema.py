@@ -3,7 +3,7 @@
 ``PRAGMA user_version`` holds the version a file is at. Opening a file runs, in one write transaction, every
 migration after that version, so a file made by any earlier ViteDesk is brought up to date and a new file
 goes through them all. To change the schema, append one migration (never edit one that has shipped): a
-statement tuple such as ``("ALTER TABLE sends ADD COLUMN cost_estimate REAL",)``. A file from a newer
+tuple of SQL statements, or of ``add_column(...)`` steps for new columns of ``sends``. A file from a newer
 ViteDesk (a higher version) is used as it is: migrations only add, so this version's queries still work.
 """
 
@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
+
+Step = str | Callable[[sqlite3.Connection], None]
 
 log = logging.getLogger(__name__)
 
 # 1: the sends table as first shipped (IF NOT EXISTS: files made before user_version was set are at 0).
-_SENDS = (
+_SENDS: tuple[Step, ...] = (
     """
     CREATE TABLE IF NOT EXISTS sends (
         local_id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -43,9 +46,27 @@ _SENDS = (
     "CREATE INDEX IF NOT EXISTS sends_in_flight ON sends (state) WHERE state = 'sending'",
 )
 
-# 2: the numbers each campaign went to, one row per recipient in send order; found by number through the
+
+def add_column(name: str, definition: str, table: str = "sends") -> Callable[[sqlite3.Connection], None]:
+    """A step adding a column unless the table has it already (a file from a build that had added it)."""
+
+    def step(conn: sqlite3.Connection) -> None:
+        present = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        if name not in present:
+            conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {definition}")
+
+    return step
+
+
+# 2: a test sent to the person's own number, and the cost estimate shown before sending ("19.02 USD").
+_TEST_AND_COST: tuple[Step, ...] = (
+    add_column("is_test", "INTEGER NOT NULL DEFAULT 0"),
+    add_column("cost_estimate", "TEXT NOT NULL DEFAULT ''"),
+)
+
+# 3: the numbers each campaign went to, one row per recipient in send order; found by number through the
 # index. Sends recorded before this version have no rows here (``recipients_kept`` is 0 for them).
-_RECIPIENTS = (
+_RECIPIENTS: tuple[Step, ...] = (
     """
     CREATE TABLE recipients (
         local_id INTEGER NOT NULL REFERENCES sends (local_id),
@@ -55,10 +76,10 @@ _RECIPIENTS = (
     ) WITHOUT ROWID
     """,
     "CREATE INDEX recipients_by_number ON recipients (number, local_id)",
-    "ALTER TABLE sends ADD COLUMN recipients_kept INTEGER NOT NULL DEFAULT 0",
+    add_column("recipients_kept", "INTEGER NOT NULL DEFAULT 0"),
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_SENDS, _RECIPIENTS)
+MIGRATIONS: tuple[tuple[Step, ...], ...] = (_SENDS, _TEST_AND_COST, _RECIPIENTS)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -69,8 +90,11 @@ def migrate(conn: sqlite3.Connection) -> int:
     """
     found = int(conn.execute("PRAGMA user_version").fetchone()[0])
     for version in range(found + 1, SCHEMA_VERSION + 1):
-        for statement in MIGRATIONS[version - 1]:
-            conn.execute(statement)
+        for step in MIGRATIONS[version - 1]:
+            if isinstance(step, str):
+                conn.execute(step)
+            else:
+                step(conn)
         log.info("History database migrated to version %d", version)
     if found < SCHEMA_VERSION:
         conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")

@@ -1,4 +1,4 @@
-"""The lead text box: reading lead files, file drops, and loading very large texts without freezing.
+"""The lead text box: dropped or pasted files handed on as paths, very large texts loaded without freezing.
 
 Inserting 200,000 lines into a QPlainTextEdit blocks the UI thread for over half a second. A worker thread
 does not help: PySide keeps the GIL during QTextDocument calls, so the UI thread would wait anyway. Large
@@ -8,9 +8,7 @@ in at the end. The text it replaces is kept, so Ctrl+Z right after a large paste
 
 from __future__ import annotations
 
-import codecs
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QTimer, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
@@ -19,8 +17,6 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
 from vitedesk.ui.common.file_drops import local_files
 from vitedesk.ui.common.utf16 import python_index, utf16_length
 
-LEAD_FILE_SUFFIXES = (".txt", ".csv")
-MAX_LEAD_FILE_BYTES = 50_000_000
 BULK_CHARACTERS = 250_000
 """Texts longer than this are loaded in slices into an off-screen document instead of in one go."""
 SLICE_CHARACTERS = 60_000
@@ -28,78 +24,30 @@ SLICE_SECONDS = 0.012
 PAUSE_LIMIT_MS = 3_000
 
 
-class LeadFileError(Exception):
-    """A lead file that cannot be imported; the message is a sentence for the person."""
-
-
-def read_lead_file(path: Path) -> str:
-    """Text of a .txt/.csv lead file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
-
-    Raises LeadFileError with a plain sentence for other file types, unreadable files and binary content.
-    """
-    name = f"“{path.name}”"
-    if path.suffix.lower() not in LEAD_FILE_SUFFIXES:
-        return _refuse(
-            f"{name} is not a text or CSV file. Save the list as .csv or .txt (for example with "
-            "File › Save As in your spreadsheet) and import that."
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_LEAD_FILE_BYTES:
-            return _refuse(
-                f"{name} is too large ({size / 1_000_000:.0f} MB) to be a list of phone numbers. "
-                "Split it into smaller files."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _refuse(f"{name} could not be found. It may have been moved or deleted.")
-    except PermissionError:
-        return _refuse(
-            f"ViteDesk is not allowed to open {name}. Copy it to your Documents folder and try again."
-        )
-    except OSError:
-        return _refuse(
-            f"{name} could not be read. If it is on a USB stick or network drive, check the connection."
-        )
-    return decode_lead_bytes(data, name)
-
-
-def decode_lead_bytes(data: bytes, name: str = "The file") -> str:
-    """Decode lead file bytes (see read_lead_file); a BOM is dropped, line endings are kept as they are."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Excel's "Unicode Text" export.
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
-        return _refuse(f"{name} does not contain plain text. Save the list as .csv or .txt and import that.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _refuse(sentence: str) -> str:
-    raise LeadFileError(sentence)
-
-
 class _SlicedLoad:
-    """Fills a detached plain-text document a slice at a time, so the event loop keeps running in between."""
+    """Fills a detached plain-text document a slice at a time, so the event loop keeps running in between.
 
-    def __init__(self, text: str, font: QFont, cursor_position: int) -> None:
+    With ``shown`` (the editor's own document) the slices go at its end instead: nothing to swap in at the
+    end, which for a million lines stood the window still for most of a second.
+    """
+
+    def __init__(
+        self, text: str, font: QFont, cursor_position: int, shown: QTextDocument | None = None
+    ) -> None:
         self.text = text
         self.position = 0
         self.cursor_position = cursor_position
-        self.document = QTextDocument()
-        # Layout first: it then does its bookkeeping per slice instead of all at once when shown.
-        self.document.setDocumentLayout(QPlainTextDocumentLayout(self.document))
-        self.document.setDefaultFont(font)
+        self.in_place = shown is not None
+        if shown is None:
+            self.document = QTextDocument()
+            # Layout first: it then does its bookkeeping per slice instead of all at once when shown.
+            self.document.setDocumentLayout(QPlainTextDocumentLayout(self.document))
+            self.document.setDefaultFont(font)
+        else:
+            self.document = shown
         self.document.setUndoRedoEnabled(False)
         self._cursor = QTextCursor(self.document)
+        self._cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def step(self, budget_s: float = SLICE_SECONDS) -> bool:
         """Insert slices for about ``budget_s``; True when the whole text is in."""
@@ -116,7 +64,7 @@ class _SlicedLoad:
 
 
 class LeadTextEdit(QPlainTextEdit):
-    """QPlainTextEdit that imports dropped or pasted .txt/.csv files and loads large texts in slices."""
+    """QPlainTextEdit that hands dropped or pasted files on (filesDropped) and loads large texts in slices."""
 
     filesDropped = Signal(list)  # list[Path]
     loadStarted = Signal(str)  # a large text started loading (the editor is read-only until loadFinished)
@@ -162,6 +110,37 @@ class LeadTextEdit(QPlainTextEdit):
         self._slicer.start()
         self.loadStarted.emit(text)
 
+    def add_text(self, addition: str, kept: str) -> str:
+        """Put ``addition`` on new lines after ``kept`` (the start of the current text that stays: all of it,
+        less trailing line breaks, or "" to replace it); returns the whole new text.
+
+        A large addition goes straight into the shown document a slice at a time (read-only meanwhile,
+        loadStarted/loadFinished around it); Ctrl+Z right after brings the text from before back.
+        """
+        whole = kept + "\n" + addition if kept else addition
+        document = self.document()
+        if len(addition) < BULK_CHARACTERS and document.characterCount() < BULK_CHARACTERS:
+            self.load_text(whole)
+            return whole
+        self._cancel_load()
+        self._previous_text = self.toPlainText()
+        document.setUndoRedoEnabled(False)
+        cursor = QTextCursor(document)
+        cursor.setPosition(utf16_length(kept))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        self.blockSignals(True)
+        try:
+            cursor.removeSelectedText()
+        finally:
+            self.blockSignals(False)
+        self._load = _SlicedLoad(
+            "\n" + addition if kept else addition, QFont(self.font()), utf16_length(whole), shown=document
+        )
+        self._set_bulk_loading(True)
+        self._slicer.start()
+        self.loadStarted.emit(whole)
+        return whole
+
     def pause_loading(self, paused: bool) -> None:
         """Hold a large load back (at most PAUSE_LIMIT_MS) so other work, such as parsing, gets the CPU first.
 
@@ -181,21 +160,35 @@ class LeadTextEdit(QPlainTextEdit):
         if load is None or self._paused:
             self._slicer.stop()
             return
-        if not load.step():
+        if load.in_place:
+            self.blockSignals(True)  # one textChanged at the end, not one per slice
+            try:
+                done = load.step()
+            finally:
+                self.blockSignals(False)
+        else:
+            done = load.step()
+        if not done:
             return
         self._slicer.stop()
         self._load = None
         document = load.document
         document.setUndoRedoEnabled(True)
         document.setModified(True)
+        if load.in_place:
+            self._end_load(document, load.cursor_position)
+            return
         document.setParent(self)
         old = self.document()
         earlier_large_text = old.parent() is self  # the editor itself deletes only its original document
         self.setDocument(document)
         if earlier_large_text:
             old.deleteLater()
+        self._end_load(document, load.cursor_position)
+
+    def _end_load(self, document: QTextDocument, cursor_position: int) -> None:
         cursor = QTextCursor(document)
-        cursor.setPosition(min(load.cursor_position, document.characterCount() - 1))
+        cursor.setPosition(min(cursor_position, document.characterCount() - 1))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.textChanged.emit()  # still flagged as loading: listeners know a loadFinished follows
@@ -205,7 +198,10 @@ class LeadTextEdit(QPlainTextEdit):
     def _cancel_load(self) -> None:
         if self._load is not None:
             self._slicer.stop()
-            self._load.document.deleteLater()
+            if self._load.in_place:
+                self._load.document.setUndoRedoEnabled(True)
+            else:
+                self._load.document.deleteLater()
             self._load = None
             self._set_bulk_loading(False)
             self.loadFinished.emit()

@@ -48,7 +48,7 @@ class HistoryRecorder:
             return None
         return PreviousSend(entry.created_at, entry.campaign_id) if entry is not None else None
 
-    def begin(self, campaign: Campaign, account: str) -> int:
+    def begin(self, campaign: Campaign, account: str, *, test: bool = False, cost: str = "") -> int:
         """Write the "sending" row; raises sqlite3.Error when the history cannot be written."""
         route = campaign.route
         route_id = route.server_id if route.kind is RouteKind.PRIVATE else route.sender_id
@@ -65,6 +65,8 @@ class HistoryRecorder:
             image_names=[path.name for path in campaign.images],
             fingerprint=campaign.fingerprint(),
             recipients=campaign.leads,
+            is_test=test,
+            cost_estimate=cost,
         )
         log.debug("History row %d: sending", local_id)
         self._changed()
