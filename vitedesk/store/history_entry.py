@@ -62,7 +62,9 @@ class HistoryEntry:
 
     @property
     def result_sentence(self) -> str:
-        """The outcome as a sentence, e.g. "Sent to 1,204 recipients — campaign 981"."""
+        """The outcome as a sentence, e.g. "Sent to 1,204 recipients — campaign 981"; a test says so first."""
+        if self.is_test:
+            return f"Test to your own number: {replace(self, is_test=False).result_sentence}"
         people = plural(self.recipient_count, "recipient")
         if self.state is SendState.SENT:
             return f"Sent to {people} — campaign {self.campaign_id}"

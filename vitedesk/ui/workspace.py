@@ -228,7 +228,7 @@ class Workspace(QObject):
         if self.history is None:
             return
         if self.history_window is None:
-            self.history_window = HistoryWindow(self.history)
+            self.history_window = HistoryWindow(self.history, default_region=self.window.leads.default_region)
             self.history_window.setWindowIcon(self.window.windowIcon())
             if self.history_geometry:
                 self.history_window.restoreGeometry(QByteArray.fromBase64(self.history_geometry.encode()))

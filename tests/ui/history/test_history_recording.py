@@ -64,6 +64,8 @@ def test_the_row_is_on_disk_as_sending_before_the_answer_then_sent(
     assert (entry.account, entry.server_url, entry.protocol) == (BUSINESS, slow.url, "MMS")
     assert (entry.parts_per_message, entry.total_messages) == (1, 3)
     assert entry.image_names == tuple(p.name for p in pictures[:2])
+    # the numbers went on disk with the "sending" row, in the order they were sent
+    assert desk.history.recipients(entry.local_id) == ["+15551230001", "+15551230002", "+15551230003"]
 
 
 def test_identical_campaign_asks_first_no_sends_nothing_yes_sends(qtbot, sandbox, make_desk, drive) -> None:
@@ -129,7 +131,9 @@ def test_lost_connection_is_outcome_unknown_in_history_and_banner(
     assert "before sending" in entry.error_message
     # the open History window followed the send without being reopened
     qtbot.waitUntil(lambda: history.model.rowCount() == 1)
-    assert history.detail.field_text("result") == "Outcome unknown — check before sending again"
+    assert history.detail.field_text("result") == (
+        "Maybe sent to 3 recipients: the outcome is unknown. Check before sending again."
+    )
 
 
 def test_history_opens_with_ctrl_h_from_the_file_menu(qtbot, sandbox, make_desk) -> None:
@@ -145,3 +149,34 @@ def test_history_opens_with_ctrl_h_from_the_file_menu(qtbot, sandbox, make_desk)
     assert history in QApplication.topLevelWidgets() and history.countLabel.text() == "No sends yet"
     window.close()
     assert desk.workspace.history_window is None  # closes with the main window
+
+
+def test_a_sent_campaign_is_found_in_history_by_one_of_its_numbers(qtbot, sandbox, make_desk, drive) -> None:
+    desk = make_desk(sandbox.url)
+    ready(desk, drive, qtbot, message="Tulip day")
+    click_send(qtbot, desk.window)
+    drive.confirm(desk.window)
+    drive.wait_idle(desk.window)
+    desk.window.leads.set_text("555 123 0009")
+    desk.window.composer.set_message("Other people")
+    drive.wait_for_recipients(desk.window, 1)
+    qtbot.waitUntil(desk.window.sendButton.isEnabled)
+    click_send(qtbot, desk.window)
+    drive.confirm(desk.window)
+    drive.wait_idle(desk.window)
+    first = sandbox.campaigns()[0]
+    assert first["message"] == "Tulip day"
+    desk.window.historyAction.trigger()
+    history = desk.workspace.history_window
+    qtbot.waitExposed(history)
+    assert history.model.rowCount() == 2
+    history.searchEdit.setFocus()
+    qtbot.keyClicks(history.searchEdit, "(555) 123-0002")  # typed as a person writes it
+    qtbot.waitUntil(lambda: history.model.rowCount() == 1)
+    assert history.countLabel.text() == "1 found"
+    assert history.selected_entry().message == "Tulip day"
+    assert history.detail.field_text("result") == f"Sent to 3 recipients — campaign {first['id']}"
+    assert "+15551230002 (the number you searched for)" in history.detail.field_text("recipients")
+    assert history.detail.numbers.toPlainText().split() == ["+15551230001", "+15551230002", "+15551230003"]
+    qtbot.keyClick(history.searchEdit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not history.isVisible())

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from vitedesk.store import HistoryStore
 from vitedesk.store.history import INTERRUPTED_MESSAGE
+from vitedesk.ui.history.detail import NOT_KEPT
 from vitedesk.ui.history.model import COLUMNS, HistoryModel
 from vitedesk.ui.history.window import SEARCH_DELAY_MS, HistoryWindow
 
@@ -40,6 +41,7 @@ def begin(store: HistoryStore, **overrides: Any) -> int:
         "message": "Weekly offer",
         "image_names": [],
         "fingerprint": "0" * 64,
+        "recipients": ["+14155550100"],
     }
     values.update(overrides)
     return store.begin(**values)
@@ -56,6 +58,7 @@ def add(
             total_messages=2 * (1000 + i),
             message=message.format(i=i),
             fingerprint=f"{i:064x}",
+            recipients=[f"+1415555{i:04d}", "+447700900456"],
             now=T0 + timedelta(minutes=i),
         )
         store.mark_sent(local_id, 5000 + i, "SENDING", now=T0 + timedelta(minutes=i, seconds=2))
@@ -127,7 +130,7 @@ def test_model_is_newest_first_and_loads_in_batches(store: HistoryStore) -> None
     assert model.rowCount() == 256
     assert model.canFetchMore(QModelIndex())
     assert cell(model, 0, "Message") == "Weekly offer 599"
-    assert cell(model, 0, "Result") == "Sent — campaign 5599, SENDING"
+    assert cell(model, 0, "Result") == "Sent — campaign 5599"  # no raw server word
     assert cell(model, 0, "Route") == "Private server svm-east-1"
     assert cell(model, 0, "Recipients") == "1,599"
     assert cell(model, 0, "Total") == "3,198"
@@ -139,7 +142,9 @@ def test_model_is_newest_first_and_loads_in_batches(store: HistoryStore) -> None
     assert model.matching_count() == 600
 
 
-def test_window_opens_newest_first_with_every_field_in_the_detail_pane(window, store: HistoryStore) -> None:
+def test_the_detail_pane_tells_the_send_in_words_with_developer_fields_under_details(
+    qtbot, window, store: HistoryStore
+) -> None:
     add(store, 2)
     local_id = begin(
         store,
@@ -147,12 +152,14 @@ def test_window_opens_newest_first_with_every_field_in_the_detail_pane(window, s
         route_kind="SID",
         route_id="MyShop",
         protocol="MMS",
-        recipient_count=1204,
+        recipient_count=3,
         parts_per_message=1,
-        total_messages=1204,
-        message="Roses are back\nSecond line",
+        total_messages=3,
+        message="Roses are back\nSecond line " + "and a long tail " * 40,
         image_names=["banner.png", "coupon.jpg"],
         fingerprint="ab" * 32,
+        recipients=["+14155550143", "+14155550199", "+447700900456"],
+        cost_estimate="0.06 USD",
     )
     store.mark_failed(local_id, 429, "Daily limit reached. Try again tomorrow.")
     history = window()
@@ -162,29 +169,63 @@ def test_window_opens_newest_first_with_every_field_in_the_detail_pane(window, s
     entry = history.selected_entry()
     assert entry is not None and entry.local_id == local_id
     detail = history.detail
-    assert detail.field_text("result") == "Failed — Daily limit reached. Try again tomorrow."
+    assert detail.field_text("result") == "Not sent to 3 recipients: the campaign failed, nothing went out."
+    assert detail.field_text("error_message") == "Daily limit reached. Try again tomorrow."
     assert detail.field_text("account") == "bo@florist.com"
     assert detail.field_text("server") == "https://core.vitemobile.com"
     assert detail.field_text("route") == "Sender ID “MyShop”"
-    assert detail.field_text("protocol") == "MMS"
-    assert detail.field_text("recipients") == "1,204"
-    assert detail.field_text("parts") == "1"
-    assert detail.field_text("total") == "1,204"
+    assert detail.field_text("protocol") == "Picture message (MMS)"
+    assert detail.field_text("size") == "1 picture message per person · 3 picture messages in all"
+    assert detail.field_text("cost") == "0.06 USD"
     assert detail.field_text("images") == "banner.png, coupon.jpg"
-    assert detail.field_text("campaign") == "—"
-    assert detail.field_text("error_status") == "429"
-    assert detail.field_text("error_message") == "Daily limit reached. Try again tomorrow."
+    assert detail.field_text("recipients") == "3 recipients"
+    assert detail.numbers.toPlainText() == "+14155550143\n+14155550199\n+447700900456"
+    assert detail.message.text() == entry.message  # the whole message, not a shortened one
+    assert detail.field_text("created") and detail.field_text("finished") != "not yet"
+    for key in ("result", "error_message", "route", "message", "recipients", "images"):
+        assert detail.field_shown(key), key
+
+    # Developer fields: there, but only once "Details" is opened.
+    for key in ("local_id", "fingerprint", "remote_status", "error_status"):
+        assert not detail.field_shown(key), key
     assert detail.field_text("local_id") == str(local_id)
+    assert detail.field_text("error_status") == "429"
+    qtbot.mouseClick(detail.detailsButton, Qt.MouseButton.LeftButton)
+    assert detail.field_shown("local_id") and detail.field_shown("fingerprint")
     assert detail.field_text("fingerprint").startswith("abab")
     assert detail.values["fingerprint"].toolTip() == "ab" * 32
-    assert detail.field_text("created") and detail.field_text("finished") != "—"
-    assert detail.message.toPlainText() == "Roses are back\nSecond line"
-    assert all(label.text() for label in detail.values.values()), "a detail field is blank"
+    qtbot.mouseClick(detail.detailsButton, Qt.MouseButton.LeftButton)
+    assert not detail.field_shown("local_id")
 
     history.table.selectRow(2)
-    assert detail.field_text("result") == "Sent — campaign 5000, SENDING"
-    assert detail.field_text("remote_status") == "SENDING"
-    assert detail.field_text("images") == "None"
+    assert detail.field_text("result") == "Sent to 1,000 recipients — campaign 5000"
+    assert "SENDING" not in detail.field_text("result")
+    assert detail.field_text("remote_status") == "SENDING"  # the raw word, under Details only
+    assert not detail.field_shown("images") and not detail.field_shown("error_message")
+    assert not detail.field_shown("cost")
+    assert detail.field_text("protocol") == "Text message (SMS)"
+    assert detail.field_text("size") == "2 texts per person · 2,000 texts in all"
+
+
+def test_a_send_from_before_numbers_were_kept_says_so(window, store: HistoryStore) -> None:
+    begin(store, recipients=None)
+    history = window()
+    assert history.detail.field_text("recipients") == f"1,000 recipients. {NOT_KEPT}"
+    assert not history.detail.numbers.isVisibleTo(history.detail)
+
+
+def test_esc_closes_the_window_wherever_the_focus_is(qtbot, window, store: HistoryStore) -> None:
+    add(store, 3)
+    history = window()
+    history.activateWindow()
+    history.table.setFocus()
+    qtbot.keyClick(history.table, Qt.Key.Key_Escape)
+    assert not history.isVisible()
+    history.show()
+    qtbot.waitExposed(history)
+    history.searchEdit.setText("weekly")
+    qtbot.keyClick(history.searchEdit, Qt.Key.Key_Escape)
+    assert not history.isVisible()
 
 
 def test_an_interrupted_send_tells_the_user_to_check(window, tmp_path: Path) -> None:
@@ -215,7 +256,7 @@ def test_search_is_debounced_and_runs_in_sql(qtbot, window, store: HistoryStore)
     qtbot.waitUntil(lambda: history.model.rowCount() == 2, timeout=SEARCH_DELAY_MS * 8)
     assert history.countLabel.text() == "2 found"
     assert cell(history.model, 0, "Message") == "Tulip festival 1"
-    assert history.detail.message.toPlainText() == "Tulip festival 1"
+    assert history.detail.message.text() == "Tulip festival 1"
 
     history.searchEdit.setText("5003")  # a campaign id
     qtbot.keyClick(history.searchEdit, Qt.Key.Key_Return)  # Enter searches at once
@@ -228,6 +269,32 @@ def test_search_is_debounced_and_runs_in_sql(qtbot, window, store: HistoryStore)
     assert history.detail.placeholder.isVisible()
     assert history.detail.placeholder.text() == "No send matches this search."
     assert not history.exportButton.isEnabled()
+
+
+def test_search_finds_a_campaign_by_a_number_in_the_default_country(qtbot, store: HistoryStore) -> None:
+    add(store, 30)
+    region = ["US"]
+    history = HistoryWindow(store, default_region=lambda: region[0])
+    qtbot.addWidget(history)
+    history.show()
+    qtbot.waitExposed(history)
+    for typed in ("(415) 555-0017", "415.555.0017", "+1 415 555 0017", "001 415 555 0017"):
+        history.searchEdit.setText(typed)
+        qtbot.keyClick(history.searchEdit, Qt.Key.Key_Return)
+        assert history.model.rowCount() == 1, typed
+        assert history.selected_entry().campaign_id == 5017
+        assert history.detail.field_text("recipients") == (
+            "1,017 recipients, including +14155550017 (the number you searched for)"
+        )
+    # A national UK number finds nothing while the country is the United States, all 30 once it is the UK.
+    history.searchEdit.setText("07700 900456")
+    qtbot.keyClick(history.searchEdit, Qt.Key.Key_Return)
+    assert history.countLabel.text() == "Nothing found"
+    region[0] = "GB"
+    history.searchEdit.setText("07700 900 456")
+    qtbot.keyClick(history.searchEdit, Qt.Key.Key_Return)
+    assert history.countLabel.text() == "30 found"
+    history.close()
 
 
 def test_empty_history_says_so(window) -> None:
@@ -267,7 +334,7 @@ def test_export_button_saves_the_rows_matching_the_search(
     assert Path(saved.args[0]) == target
     with target.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["message"] for r in rows] == ["Tulip festival 1", "Tulip festival 0"]
+    assert [r["Message"] for r in rows] == ["Tulip festival 1", "Tulip festival 0"]
     assert history.notice.text() == f"Saved 2 sends to {target}."
 
 

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QGuiApplication
 
-from vitedesk.store.history import HistoryStore
+from vitedesk.store.history import HistoryQuery, HistoryStore
 from vitedesk.store.history_entry import HistoryEntry, SendState
 from vitedesk.ui.common.widgets import Tone, tone_text
 
@@ -37,11 +37,21 @@ class HistoryModel(QAbstractTableModel):
 
     EntryRole = Qt.ItemDataRole.UserRole + 1
 
-    def __init__(self, store: HistoryStore, parent: QObject | None = None, *, batch_size: int = 500) -> None:
+    def __init__(
+        self,
+        store: HistoryStore,
+        parent: QObject | None = None,
+        *,
+        batch_size: int = 500,
+        default_region: Callable[[], str] = lambda: "US",
+    ) -> None:
+        """``default_region()``: the country a number typed without its code is read in."""
         super().__init__(parent)
         self._store = store
         self._batch_size = batch_size
+        self._default_region = default_region
         self._filter = ""
+        self._query = HistoryQuery()
         self._entries: list[HistoryEntry] = []
         self._exhausted = True
         self._fetching = False
@@ -52,15 +62,21 @@ class HistoryModel(QAbstractTableModel):
     def filter_text(self) -> str:
         return self._filter
 
+    def query(self) -> HistoryQuery:
+        """What the rows match: the typed text and the phone numbers read in it."""
+        return self._query
+
     def set_filter(self, text: str) -> None:
-        """Show only rows matching ``text`` (message, account, route id, campaign id); "" shows all."""
+        """Show only rows matching ``text`` (message, account, route id, campaign id, or a recipient's
+        number in any usual format); "" shows all."""
         self._filter = text.strip()
+        self._query = HistoryQuery.read(self._filter, self._default_region())
         self.refresh()
 
     def refresh(self) -> None:
         """Re-read the first batch from the store (after a send, or when the filter changes)."""
         self.beginResetModel()
-        self._entries = self._store.search(self._filter, limit=self._batch_size)
+        self._entries = self._store.search(self._query, limit=self._batch_size)
         self._exhausted = len(self._entries) < self._batch_size
         self._end_change(self.endResetModel)
 
@@ -69,7 +85,7 @@ class HistoryModel(QAbstractTableModel):
 
     def matching_count(self) -> int:
         """How many rows match the filter in the whole history (not only the loaded ones)."""
-        return self._store.count(self._filter)
+        return self._store.count(self._query)
 
     # --- QAbstractItemModel ------------------------------------------------------------------------
 
@@ -86,7 +102,7 @@ class HistoryModel(QAbstractTableModel):
         if parent.isValid() or self._exhausted or self._fetching:
             return
         before = self._entries[-1].local_id if self._entries else None
-        batch = self._store.search(self._filter, limit=self._batch_size, before_id=before)
+        batch = self._store.search(self._query, limit=self._batch_size, before_id=before)
         self._exhausted = len(batch) < self._batch_size
         if not batch:
             return

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelection, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -29,30 +25,10 @@ from PySide6.QtWidgets import (
 from vitedesk.store.history import HistoryStore
 from vitedesk.store.history_entry import HistoryEntry
 from vitedesk.ui.common.widgets import InlineNotice, Tone
-from vitedesk.ui.history.model import MESSAGE_COLUMN, HistoryModel, local_time, state_color
+from vitedesk.ui.history.detail import DetailPane
+from vitedesk.ui.history.model import MESSAGE_COLUMN, HistoryModel
 
 SEARCH_DELAY_MS = 250
-
-# (key, label) of every stored field, in the order a person reads them.
-_DETAIL_FIELDS = (
-    ("result", "Result"),
-    ("created", "Started"),
-    ("finished", "Finished"),
-    ("account", "Account"),
-    ("server", "Server"),
-    ("route", "Route"),
-    ("protocol", "Type"),
-    ("recipients", "Recipients"),
-    ("parts", "Parts per message"),
-    ("total", "Total messages"),
-    ("images", "Images"),
-    ("campaign", "Campaign id"),
-    ("remote_status", "Server status"),
-    ("error_status", "Error code"),
-    ("error_message", "Details"),
-    ("local_id", "Local id"),
-    ("fingerprint", "Fingerprint"),
-)
 
 
 class HistoryWindow(QWidget):
@@ -60,18 +36,25 @@ class HistoryWindow(QWidget):
 
     exported = Signal(str)  # path of a CSV file that was written
 
-    def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: HistoryStore,
+        parent: QWidget | None = None,
+        *,
+        default_region: Callable[[], str] = lambda: "US",
+    ) -> None:
+        """``default_region()``: the country a searched number without its country code is read in."""
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("historyWindow")
         self.setWindowTitle("Send history — ViteDesk")
         self._store = store
         self._shown_once = False
         self._export_dialog: QFileDialog | None = None
-        self.model = HistoryModel(store, self)
+        self.model = HistoryModel(store, self, default_region=default_region)
 
         self.searchEdit = QLineEdit(self)
         self.searchEdit.setObjectName("historySearch")
-        self.searchEdit.setPlaceholderText("Search message, account, server or sender ID, campaign id…")
+        self.searchEdit.setPlaceholderText("Search by phone number, message, account, sender ID or campaign…")
         self.searchEdit.setAccessibleName("Search the send history")
         self.searchEdit.setClearButtonEnabled(True)
         self.countLabel = QLabel(self)
@@ -88,7 +71,7 @@ class HistoryWindow(QWidget):
         self.table.setModel(self.model)
         self._configure_table()
 
-        self.detail = _DetailPane(self)
+        self.detail = DetailPane(self)
 
         top = QHBoxLayout()
         top.addWidget(self.searchEdit, 1)
@@ -152,7 +135,7 @@ class HistoryWindow(QWidget):
     def export_to(self, path: Path) -> bool:
         """Write every row matching the current search to ``path``; the outcome is shown in the window."""
         try:
-            count = self._store.export_csv(path, self._store.search(self.model.filter_text()))
+            count = self._store.export_csv(path, self._store.search(self.model.query()))
         except OSError as exc:
             reason = exc.strerror or "the file could not be written"
             sentence = f"Could not save {path.name}: {reason.lower()}. Choose another folder and try again."
@@ -213,7 +196,23 @@ class HistoryWindow(QWidget):
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
         entry = self.model.entry(indexes[0].row()) if indexes else self.selected_entry()
-        self.detail.show_entry(entry, empty_text="Select a send to see its details.")
+        self._show(entry)
+
+    def _show(self, entry: HistoryEntry | None) -> None:
+        numbers = self._store.recipients(entry.local_id) if entry is not None else None
+        searched = self.model.query().numbers
+        self.detail.show_entry(
+            entry, empty_text="Select a send to see its details.", numbers=numbers, searched=searched
+        )
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Esc closes the window from the table, the search box or the detail pane: each leaves the key
+        # to its window. A widget that uses Esc itself (a completer's popup) still gets it first.
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.accept()
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The window is usually kept and shown again later: pick up sends made in between.
@@ -221,92 +220,3 @@ class HistoryWindow(QWidget):
             self.refresh()
         self._shown_once = True
         super().showEvent(event)
-
-
-class _DetailPane(QScrollArea):
-    """Every stored field of one send, selectable for copying."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("historyDetail")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        self.placeholder = QLabel(body)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.form_box = QWidget(body)
-        form = QFormLayout(self.form_box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.values: dict[str, QLabel] = {}
-        for key, label in _DETAIL_FIELDS:
-            value = QLabel(self.form_box)
-            value.setObjectName(f"historyDetail_{key}")
-            value.setWordWrap(True)
-            value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(_field_label(f"{label}:", self.form_box), value)
-            self.values[key] = value
-        bold = self.values["result"].font()
-        bold.setBold(True)
-        self.values["result"].setFont(bold)
-        self.message = QPlainTextEdit(self.form_box)
-        self.message.setObjectName("historyDetailMessage")
-        self.message.setAccessibleName("Message text")
-        self.message.setReadOnly(True)
-        self.message.setMinimumHeight(90)
-        form.addRow(_field_label("Message:", self.form_box), self.message)
-        layout.addWidget(self.placeholder)
-        layout.addWidget(self.form_box, 1)
-        self.setWidget(body)
-        self.show_entry(None, empty_text="")
-
-    def show_entry(self, entry: HistoryEntry | None, *, empty_text: str) -> None:
-        self.form_box.setVisible(entry is not None)
-        self.placeholder.setVisible(entry is None)
-        self.placeholder.setText(empty_text)
-        if entry is None:
-            return
-        texts = {
-            "result": entry.result_text,
-            "created": local_time(entry.created_at),
-            "finished": local_time(entry.finished_at) or "—",
-            "account": entry.account,
-            "server": entry.server_url,
-            "route": entry.route_text,
-            "protocol": entry.protocol,
-            "recipients": f"{entry.recipient_count:,}",
-            "parts": str(entry.parts_per_message),
-            "total": f"{entry.total_messages:,}",
-            "images": ", ".join(entry.image_names) or "None",
-            "campaign": "—" if entry.campaign_id is None else str(entry.campaign_id),
-            "remote_status": entry.remote_status or "—",
-            "error_status": "—" if entry.error_status is None else str(entry.error_status),
-            "error_message": entry.error_message or "—",
-            "local_id": str(entry.local_id),
-            # Shortened so the pane needs no horizontal scrolling; the tooltip and the CSV have all of it.
-            "fingerprint": f"{entry.fingerprint[:16]}…" if len(entry.fingerprint) > 16 else entry.fingerprint,
-        }
-        for key, text in texts.items():
-            self.values[key].setText(text)
-        self.values["fingerprint"].setToolTip(entry.fingerprint)
-        result = self.values["result"]
-        palette = result.palette()
-        normal = self.palette().color(QPalette.ColorRole.WindowText)
-        palette.setColor(QPalette.ColorRole.WindowText, state_color(entry.state) or normal)
-        result.setPalette(palette)
-        self.message.setPlainText(entry.message)
-
-    def field_text(self, key: str) -> str:
-        return self.values[key].text()
-
-
-def _field_label(text: str, parent: QWidget) -> QLabel:
-    # Fills its row and draws at the top, so it stays next to the first line of a value that wraps.
-    label = QLabel(text, parent)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-    return label
