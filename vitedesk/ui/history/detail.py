@@ -6,14 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QLabel,
     QPlainTextEdit,
     QScrollArea,
-    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -68,7 +67,7 @@ class DetailPane(QScrollArea):
         self.form_box = QWidget(body)
         box_layout = QVBoxLayout(self.form_box)
         box_layout.setContentsMargins(0, 0, 0, 0)
-        self._form = _form(self.form_box)
+        self._form = _form(None)
         box_layout.addLayout(self._form)
         self.values: dict[str, QLabel] = {}
         for key, label in _FIELDS:
@@ -96,15 +95,11 @@ class DetailPane(QScrollArea):
         self.detailsButton.setArrowType(Qt.ArrowType.RightArrow)
         self.detailsButton.setAccessibleName("Show the technical details")
         self.detailsButton.toggled.connect(self._details_toggled)
-        box_layout.addWidget(self.detailsButton, 0, Qt.AlignmentFlag.AlignLeft)
-        self.detailsBox = QWidget(self.form_box)
-        self.detailsBox.setObjectName("historyDetailsBox")
-        developer = _form(self.detailsBox)
-        developer.setContentsMargins(16, 0, 0, 0)
+        self._form.addRow(self.detailsButton)
+        # In the same form as the rest (rows shown or hidden), so the pane lays out as one column.
         for key, label in _DEVELOPER_FIELDS:
-            self.values[key] = _value(developer, key, label, self.detailsBox)
-        self.detailsBox.setVisible(False)
-        box_layout.addWidget(self.detailsBox)
+            self.values[key] = _value(self._form, key, label, self.form_box)
+            self._form.setRowVisible(self.values[key], False)
         box_layout.addStretch(1)
 
         layout.addWidget(self.placeholder)
@@ -140,6 +135,19 @@ class DetailPane(QScrollArea):
         normal = self.palette().color(QPalette.ColorRole.WindowText)
         palette.setColor(QPalette.ColorRole.WindowText, state_color(entry.state) or normal)
         result.setPalette(palette)
+        self._fit()
+
+    def _fit(self) -> None:
+        # QScrollArea sizes its widget from the size hint, not from the wrapped labels' height for this
+        # width: without this, long values are cut off and rows spread apart after a change.
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if body is not None and layout is not None:
+            body.setMinimumHeight(layout.totalHeightForWidth(self.viewport().width()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def field_text(self, key: str) -> str:
         return self.values[key].text()
@@ -149,10 +157,12 @@ class DetailPane(QScrollArea):
         return self.values[key].isVisibleTo(self)
 
     def _details_toggled(self, shown: bool) -> None:
-        self.detailsBox.setVisible(shown)
+        for key, _label in _DEVELOPER_FIELDS:
+            self._form.setRowVisible(self.values[key], shown)
         arrow = Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow
         self.detailsButton.setArrowType(arrow)
         self.detailsButton.setAccessibleName(f"{'Hide' if shown else 'Show'} the technical details")
+        self._fit()
 
 
 def _texts(entry: HistoryEntry) -> dict[str, str]:
@@ -189,10 +199,12 @@ def _recipients_text(entry: HistoryEntry, numbers: Sequence[str] | None, searche
     return f"{people}, including {', '.join(found)} ({noun} you searched for)"
 
 
-def _form(parent: QWidget) -> QFormLayout:
+def _form(parent: QWidget | None) -> QFormLayout:
     form = QFormLayout(parent)
     form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    # Labels at the top of their row: next to the first line of a value that wraps.
+    form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return form
 
 
@@ -202,9 +214,5 @@ def _value(form: QFormLayout, key: str, label: str, parent: QWidget) -> QLabel:
     value.setWordWrap(True)
     value.setTextFormat(Qt.TextFormat.PlainText)
     value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    # Fills its row and draws at the top, so it stays next to the first line of a value that wraps.
-    name = QLabel(f"{label}:", parent)
-    name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-    form.addRow(name, value)
+    form.addRow(f"{label}:", value)
     return value

@@ -83,7 +83,7 @@ class HistoryWindow(QWidget):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([900, 380])
+        splitter.setSizes([760, 520])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.notice)
