@@ -2,8 +2,10 @@
 
 Inserting 200,000 lines into a QPlainTextEdit blocks the UI thread for over half a second. A worker thread
 does not help: PySide keeps the GIL during QTextDocument calls, so the UI thread would wait anyway. Large
-texts are therefore inserted slice by slice (about 12 ms each) into an off-screen document that is swapped
-in at the end. The text it replaces is kept, so Ctrl+Z right after a large paste or import brings it back.
+texts are therefore inserted slice by slice (about 12 ms each) into the editor's own document, read-only
+meanwhile. Not into an off-screen document swapped in at the end: setDocument() lays out every block in one
+go (60 ms for 200,000 lines), the longest stall of the whole paste. The text it replaces is kept, so Ctrl+Z
+right after a large paste or import brings it back.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from vitedesk.ui.common.file_drops import local_files
 from vitedesk.ui.common.utf16 import python_index, utf16_length
@@ -23,7 +25,7 @@ LEAD_FILE_SUFFIXES = (".txt", ".csv")
 MAX_LEAD_FILE_BYTES = 50_000_000
 BULK_CHARACTERS = 250_000
 """Texts longer than this are loaded in slices into an off-screen document instead of in one go."""
-SLICE_CHARACTERS = 60_000
+SLICE_CHARACTERS = 20_000
 SLICE_SECONDS = 0.012
 PAUSE_LIMIT_MS = 3_000
 
@@ -88,18 +90,17 @@ def _refuse(sentence: str) -> str:
 
 
 class _SlicedLoad:
-    """Fills a detached plain-text document a slice at a time, so the event loop keeps running in between."""
+    """Fills `document` a slice at a time (the first slice replaces what it held), so the event loop keeps
+    running in between. Undo is off meanwhile: the whole load is one step, undone by undo_large_load()."""
 
-    def __init__(self, text: str, font: QFont, cursor_position: int) -> None:
+    def __init__(self, text: str, document: QTextDocument, cursor_position: int) -> None:
         self.text = text
         self.position = 0
         self.cursor_position = cursor_position
-        self.document = QTextDocument()
-        # Layout first: it then does its bookkeeping per slice instead of all at once when shown.
-        self.document.setDocumentLayout(QPlainTextDocumentLayout(self.document))
-        self.document.setDefaultFont(font)
+        self.document = document
         self.document.setUndoRedoEnabled(False)
         self._cursor = QTextCursor(self.document)
+        self._cursor.select(QTextCursor.SelectionType.Document)
 
     def step(self, budget_s: float = SLICE_SECONDS) -> bool:
         """Insert slices for about ``budget_s``; True when the whole text is in."""
@@ -108,7 +109,7 @@ class _SlicedLoad:
             end = self.text.find("\n", self.position + SLICE_CHARACTERS)
             end = len(self.text) if end < 0 else end
             # Each slice after the first starts with its line break, so lines are never split.
-            self._cursor.insertText(self.text[self.position : end])
+            self._cursor.insertText(self.text[self.position : end])  # stays at the end of what is in
             self.position = end
             if time.perf_counter() - started >= budget_s:
                 break
@@ -157,7 +158,7 @@ class LeadTextEdit(QPlainTextEdit):
             return
         if self._load is None:
             self._previous_text = self.toPlainText()
-        self._load = _SlicedLoad(text, QFont(self.font()), end)
+        self._load = _SlicedLoad(text, self.document(), end)
         self._set_bulk_loading(True)
         self._slicer.start()
         self.loadStarted.emit(text)
@@ -188,12 +189,6 @@ class LeadTextEdit(QPlainTextEdit):
         document = load.document
         document.setUndoRedoEnabled(True)
         document.setModified(True)
-        document.setParent(self)
-        old = self.document()
-        earlier_large_text = old.parent() is self  # the editor itself deletes only its original document
-        self.setDocument(document)
-        if earlier_large_text:
-            old.deleteLater()
         cursor = QTextCursor(document)
         cursor.setPosition(min(load.cursor_position, document.characterCount() - 1))
         self.setTextCursor(cursor)
@@ -203,9 +198,9 @@ class LeadTextEdit(QPlainTextEdit):
         self.loadFinished.emit()
 
     def _cancel_load(self) -> None:
-        if self._load is not None:
+        if self._load is not None:  # what is in stays until the caller replaces it
             self._slicer.stop()
-            self._load.document.deleteLater()
+            self._load.document.setUndoRedoEnabled(True)
             self._load = None
             self._set_bulk_loading(False)
             self.loadFinished.emit()
