@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time 
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from vitedesk.core.clock import Clock
     from vitedesk.sandbox import SandboxServer
     from vitedesk.store import TokenVault
     from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
@@ -67,6 +68,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="port of the sandbox (default: any free port)",
     )
     parser.add_argument(
+        "--sandbox-clock",
+        metavar="TIME",
+        help="with --sandbox: take this ISO 8601 time (such as 2026-03-08T06:30-05:00) as the current "
+        "time, to practise quiet hours",
+    )
+    parser.add_argument(
         "--smoke-test",
         action="store_true",
         help="send one MMS from the real window to the built-in sandbox (or --server), then exit: "
@@ -84,7 +91,18 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
         help="how much to write to the log file (default INFO; Help → Open log folder shows it)",
     )
     parser.add_argument("--profile-dir", type=Path, help=argparse.SUPPRESS)  # isolated settings and data
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    args.clock_start = None
+    if args.sandbox_clock is not None:
+        from vitedesk.core.clock import parse_clock
+
+        if not args.sandbox:
+            parser.error("--sandbox-clock only works together with --sandbox (practice mode)")
+        try:
+            args.clock_start = parse_clock(args.sandbox_clock)
+        except ValueError as error:
+            parser.error(f"--sandbox-clock: {error}")
+    return args
 
 
 @dataclass
@@ -251,7 +269,8 @@ async def run_window(
         if args.smoke_test and args.server:
             services.settings.server_url = args.server
         window, session = build_window(app, services, sandbox)
-        workspace = attach_stores(window, services, parts)
+        clock = practice_clock(args, window)
+        workspace = attach_stores(window, services, parts, clock)
         if args.smoke_test:
             from vitedesk.ui.smoke import run_smoke
 
@@ -282,7 +301,20 @@ async def run_window(
         await shutdown(window, session, sandbox)
 
 
-def attach_stores(window: MainWindow, services: Services, parts: Collaborators) -> Workspace:
+def practice_clock(args: argparse.Namespace, window: MainWindow) -> Clock | None:
+    """The --sandbox-clock time as the app's clock, also shown in the sandbox banner; None without it."""
+    if args.clock_start is None:
+        return None
+    from vitedesk.core.clock import PracticeClock
+
+    if window.sandboxBanner is not None:
+        window.sandboxBanner.show_clock(args.clock_start)
+    return PracticeClock(args.clock_start)
+
+
+def attach_stores(
+    window: MainWindow, services: Services, parts: Collaborators, clock: Clock | None = None
+) -> Workspace:
     """Settings, drafts (restored now), history, log folder and keychain notices, joined to the window."""
     from vitedesk.ui.workspace import Workspace
 
@@ -296,6 +328,8 @@ def attach_stores(window: MainWindow, services: Services, parts: Collaborators) 
         settings=services.settings,
         recorder=parts.recorder,
         save_settings=lambda settings: settings.save(services.paths.settings_file),
+        limits=services.licence_limits,
+        clock=clock,
     )
     workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
     return workspace

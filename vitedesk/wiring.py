@@ -20,6 +20,7 @@ from vitedesk.store import (
     TokenVault,
     configure_logging,
 )
+from vitedesk.store.licence_limits import LicenceLimitStore
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +34,7 @@ class Services:
     vault: TokenVault
     drafts: DraftStore
     history: HistoryStore | None
+    licence_limits: LicenceLimitStore | None = None  # what the server refused each account before
     history_problem: str | None = None  # why the history could not be opened (then history is None)
     interrupted: int = 0  # sends left "sending" by the previous run, now "outcome unknown"
     logging: LoggingHandle | None = None
@@ -65,6 +67,7 @@ def open_services(
         vault=vault if vault is not None else TokenVault(),
         drafts=DraftStore(paths.draft_file),
         history=None,
+        licence_limits=LicenceLimitStore(paths.licence_limits_file),
         logging=handle,
     )
     try:

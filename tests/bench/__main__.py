@@ -18,7 +18,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]  # bench_*.py and tests/helpers, however this was started
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-GROUPS = ("startup", "segments", "leads", "keystroke", "stall", "send", "history")
+GROUPS = ("startup", "segments", "leads", "import", "keystroke", "stall", "send", "history")
 
 
 def run(groups: list[str], quick: bool) -> str:
@@ -34,7 +34,12 @@ def run(groups: list[str], quick: bool) -> str:
         from rows_core import core_rows
 
         measured["segments+leads"] = core_rows
+    if "import" in groups:
+        from rows_import import import_rows
+
+        measured["import"] = import_rows
     if {"keystroke", "stall", "history"} & set(groups):
+        from rows_import import import_stall_rows
         from rows_qt import history_rows, keystroke_rows, paste_stall_rows, qt_rows  # noqa: F401
 
         wanted = [
@@ -42,6 +47,7 @@ def run(groups: list[str], quick: bool) -> str:
             for name, function in (
                 ("keystroke", keystroke_rows),
                 ("stall", paste_stall_rows),
+                ("stall", import_stall_rows),
                 ("history", history_rows),
             )
             if name in groups

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = ("startup:", "segment counter:", "leads:", "keystroke:", "stall:", "send:", "history:")
+ROWS = ("startup:", "segment counter:", "leads:", "import:", "keystroke:", "stall:", "send:", "history:")
 
 
 def test_quick_run_prints_one_table_with_every_row(tmp_path: Path) -> None:

@@ -98,6 +98,7 @@ def test_ctrl_return_opens_the_confirmation_only_when_ready(qtbot, sandbox, make
     drive.type_message(window, "Hello")
     drive.wait_for_recipients(window, 1)
     qtbot.keyClick(window.composer.messageEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    drive.login(window, BUSINESS)  # nobody signed in yet: the login comes before the confirmation
     qtbot.waitUntil(lambda: window.flow.confirm_dialog is not None and window.flow.confirm_dialog.isVisible())
     assert window.composer.message() == "Hello"  # Ctrl+Return did not type a line break
     window.flow.confirm_dialog.reject()

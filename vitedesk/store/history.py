@@ -25,7 +25,7 @@ from vitedesk.store.history_entry import HistoryEntry, SendState
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: is_test and cost_estimate, added to version 1 files when opened
 
 INTERRUPTED_MESSAGE = (
     "ViteDesk stopped while this campaign was being sent, so it may or may not have gone out. "
@@ -57,7 +57,9 @@ CREATE TABLE IF NOT EXISTS sends (
     remote_status TEXT,
     error_status INTEGER,
     error_message TEXT,
-    finished_at TEXT
+    finished_at TEXT,
+    is_test INTEGER NOT NULL DEFAULT 0,
+    cost_estimate TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX IF NOT EXISTS sends_by_fingerprint ON sends (fingerprint, created_at);
 CREATE INDEX IF NOT EXISTS sends_in_flight ON sends (state) WHERE state = 'sending';
@@ -66,7 +68,12 @@ CREATE INDEX IF NOT EXISTS sends_in_flight ON sends (state) WHERE state = 'sendi
 _COLUMNS = (
     "local_id, created_at, account, server_url, route_kind, route_id, protocol, recipient_count, "
     "parts_per_message, total_messages, message, image_names, fingerprint, state, campaign_id, "
-    "remote_status, error_status, error_message, finished_at"
+    "remote_status, error_status, error_message, finished_at, is_test, cost_estimate"
+)
+# Columns added after version 1: (name, definition), added in place to an older file when it is opened.
+_ADDED_COLUMNS = (
+    ("is_test", "INTEGER NOT NULL DEFAULT 0"),
+    ("cost_estimate", "TEXT NOT NULL DEFAULT ''"),
 )
 
 
@@ -102,6 +109,10 @@ class HistoryStore:
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
+                present = {row["name"] for row in conn.execute("PRAGMA table_info(sends)")}
+                for name, definition in _ADDED_COLUMNS:
+                    if name not in present:
+                        conn.execute(f"ALTER TABLE sends ADD COLUMN {name} {definition}")
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         except BaseException:
             conn.close()
@@ -145,14 +156,19 @@ class HistoryStore:
         image_names: Sequence[str],
         fingerprint: str,
         now: datetime | None = None,
+        is_test: bool = False,
+        cost_estimate: str = "",
     ) -> int:
-        """Record an attempt as 'sending' and commit it, before the request goes out; returns local_id."""
+        """Record an attempt as 'sending' and commit it, before the request goes out; returns local_id.
+
+        ``is_test``: a test sent to the person's own number; ``cost_estimate``: "19.02 USD", or "".
+        """
         with _transaction(self._conn):
             cursor = self._conn.execute(
                 "INSERT INTO sends (created_at, account, server_url, route_kind, route_id, protocol, "
                 "recipient_count, parts_per_message, total_messages, message, image_names, fingerprint, "
-                "state) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending')",
+                "state, is_test, cost_estimate) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sending', ?, ?)",
                 (
                     _stamp(now),
                     account,
@@ -166,6 +182,8 @@ class HistoryStore:
                     message,
                     json.dumps(list(image_names), ensure_ascii=False),
                     fingerprint,
+                    int(is_test),
+                    cost_estimate,
                 ),
             )
         local_id = cursor.lastrowid
@@ -243,12 +261,13 @@ class HistoryStore:
         """The newest attempt with this fingerprint that was sent or may have been sent, within ``within``.
 
         Counts 'sent', 'unknown' and 'sending' (another instance may be sending it right now); failed
-        attempts never count. ``account`` / ``server_url`` narrow the match when given.
+        attempts and tests sent to the person's own number never count. ``account`` / ``server_url``
+        narrow the match when given.
         """
         since = _stamp((now or datetime.now(UTC)) - within)
         sql = (
             f"SELECT {_COLUMNS} FROM sends WHERE fingerprint = ? AND created_at >= ? "
-            "AND state IN ('sent', 'unknown', 'sending')"
+            "AND state IN ('sent', 'unknown', 'sending') AND is_test = 0"
         )
         params: list[Any] = [fingerprint, since]
         if account is not None:
@@ -338,4 +357,6 @@ def _entry(row: sqlite3.Row) -> HistoryEntry:
         error_status=row["error_status"],
         error_message=row["error_message"],
         finished_at=datetime.fromisoformat(finished) if finished else None,
+        is_test=bool(row["is_test"]),
+        cost_estimate=row["cost_estimate"] or "",
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
@@ -39,10 +39,14 @@ class HistoryEntry:
     error_status: int | None
     error_message: str | None
     finished_at: datetime | None
+    is_test: bool = False  # "Send a test to me": to the person's own number only
+    cost_estimate: str = ""  # the estimate shown before sending, "19.02 USD"; "" without prices
 
     @property
     def result_text(self) -> str:
-        """The outcome in a few words, e.g. "Sent — campaign 981, SENDING"."""
+        """The outcome in a few words, e.g. "Sent — campaign 981, SENDING"; a test says so first."""
+        if self.is_test:
+            return f"Test to your own number: {replace(self, is_test=False).result_text}"
         if self.state is SendState.SENT:
             status = f", {self.remote_status}" if self.remote_status else ""
             return f"Sent — campaign {self.campaign_id}{status}"

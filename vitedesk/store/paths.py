@@ -54,6 +54,11 @@ class AppPaths:
         return self._in(self.data_dir, "history.sqlite3")
 
     @property
+    def licence_limits_file(self) -> Path:
+        """What the server refused each account (licence limits), remembered between runs."""
+        return self._in(self.data_dir, "licence-limits.json")
+
+    @property
     def picture_cache(self) -> Path:
         """Prepared copies of MMS pictures (made and cleaned by the picture picker, created when used)."""
         return (self.cache_dir if self.cache_dir is not None else self.data_dir / "cache") / "pictures"

@@ -16,9 +16,13 @@ from PySide6.QtCore import QByteArray, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog
 
+from vitedesk.core.clock import Clock, SystemClock
+from vitedesk.core.cost import Prices
+from vitedesk.core.quiet_hours import QuietWindow
 from vitedesk.store.credentials import TokenVault
 from vitedesk.store.drafts import DraftStore
 from vitedesk.store.history import HistoryStore
+from vitedesk.store.licence_limits import LicenceLimitStore
 from vitedesk.store.settings import Settings
 from vitedesk.ui.account.session import TOKEN_ACCOUNT
 from vitedesk.ui.common.widgets import Tone
@@ -27,7 +31,9 @@ from vitedesk.ui.history.recorder import HistoryRecorder
 from vitedesk.ui.history.window import HistoryWindow
 from vitedesk.ui.main_window import MainWindow
 from vitedesk.ui.qt_async import open_dialog
+from vitedesk.ui.send.advisor import SendAdvisor
 from vitedesk.ui.send.send_flow import SendRecorder
+from vitedesk.ui.send.to_myself import SendToMyself
 from vitedesk.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
@@ -75,9 +81,12 @@ class Workspace(QObject):
         settings: Settings | None = None,
         recorder: SendRecorder | None = None,
         save_settings: Callable[[Settings], None] | None = None,
+        limits: LicenceLimitStore | None = None,
+        clock: Clock | None = None,
     ) -> None:
         """``recorder`` replaces the recorder over ``history``; ``settings`` are shown in the widgets now;
-        ``save_settings`` keeps them on disk when the person changes them in the Settings dialog."""
+        ``save_settings`` keeps them on disk when the person changes them in the Settings dialog;
+        ``limits`` remembers licence limits (in memory without); ``clock`` is the app's "now"."""
         super().__init__(window)
         self.window = window
         self.history = history
@@ -97,6 +106,15 @@ class Workspace(QObject):
             recorder = HistoryRecorder(history, window.session, self._history_changed)
         self.recorder = recorder
         window.flow.set_recorder(recorder)
+        self.advisor = SendAdvisor(
+            window,
+            limits if limits is not None else LicenceLimitStore(None),
+            clock or SystemClock(),
+            quiet=lambda: settings.quiet_window() if settings is not None else QuietWindow(),
+            prices=lambda: settings.prices() if settings is not None else Prices(),
+        )
+        window.flow.set_advisor(self.advisor)
+        self.test_sender = SendToMyself(window, settings, save_settings) if settings is not None else None
         window.historyAction.setEnabled(history is not None)
         window.logFolderAction.setEnabled(log_dir is not None)
         window.historyRequested.connect(self.show_history)
@@ -134,6 +152,7 @@ class Workspace(QObject):
                 setattr(self.settings, field.name, getattr(dialog.settings(), field.name))
             self.window.leads.set_default_region(self.settings.default_region)
             self.window.composer.set_prices(self.settings.prices())
+            self.window.images.set_limits(*self.settings.picture_limits())
             self.window.set_remember_default(self.settings.remember)
             self.window.login_remember = None  # the dialog's choice stands until the next log in
             if self._save_settings is not None:

@@ -1,13 +1,11 @@
-"""LeadEditor: typing and pasting, background parsing, problem rows that lead to their line, file import."""
+"""LeadEditor: typing, pasting, background parsing, problem rows that lead to their line."""
 
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from helpers.lead_samples import lead_lines
-from helpers.ui_drag import drop_files
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence
 
@@ -101,40 +99,6 @@ def test_country_picker_is_searchable_and_reverts_unknown_text(qtbot, editor: Le
     line.editingFinished.emit()
     assert editor.default_region() == "DE"
     assert combo.currentText() == "Germany (+49)"
-
-
-def test_import_file_decodes_bom_and_cp1252_and_appends(qtbot, editor: LeadEditor, tmp_path: Path) -> None:
-    bom = tmp_path / "leads.csv"
-    bom.write_bytes("\ufeffName,Phone\nJosé,+1 202 555 0143\n".encode())
-    legacy = tmp_path / "old.txt"
-    legacy.write_bytes("Zoë;+44 20 7946 0958\r\n".encode("cp1252"))
-    assert editor.import_file(bom) is None
-    assert editor.import_file(legacy) is None
-    assert editor.text() == "Name,Phone\nJosé,+1 202 555 0143\nZoë;+44 20 7946 0958"
-    wait_for_summary(qtbot, editor, "2 recipients")
-
-
-def test_import_refuses_other_files_with_a_sentence(qtbot, editor: LeadEditor, tmp_path: Path) -> None:
-    sheet = tmp_path / "leads.xlsx"
-    sheet.write_bytes(b"PK\x03\x04 not text")
-    sentence = editor.import_file(sheet)
-    assert sentence is not None and sentence.startswith("“leads.xlsx” is not a text or CSV file.")
-    assert editor.fileNotice.text() == sentence
-    missing = editor.import_file(tmp_path / "gone.csv")
-    assert missing is not None and "could not be found" in missing
-    assert editor.text() == ""
-
-
-def test_dropping_csv_on_the_editor_imports_it(qtbot, editor: LeadEditor, tmp_path: Path) -> None:
-    csv = tmp_path / "list.csv"
-    csv.write_text("+1 202 555 0143\n+1 202 555 0178\n")
-    assert drop_files(editor.leadEdit.viewport(), [csv]) == (True, True)
-    assert editor.text() == "+1 202 555 0143\n+1 202 555 0178"
-    wait_for_summary(qtbot, editor, "2 recipients")
-    pdf = tmp_path / "scan.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    assert drop_files(editor, [pdf])[1]
-    assert "“scan.pdf” is not a text or CSV file" in editor.fileNotice.text()
 
 
 def test_200k_lines_load_without_freezing_and_undo_restores_the_old_text(qtbot, editor: LeadEditor) -> None:

@@ -147,8 +147,11 @@ def test_expired_session_asks_for_login_then_sends_the_same_campaign(harness) ->
 
 def test_not_signed_in_and_login_cancelled_sends_nothing(harness) -> None:
     h = harness(username=None)
-    notice = h.send(sms())
+    task = h.flow.request_send(sms())
+    h.qtbot.waitUntil(task.done, timeout=10_000)
+    notice = task.result()
     assert h.logins and h.sandbox.campaigns() == []
+    assert h.flow.confirm_dialog is None  # the login comes first: the confirmation names the account
     assert notice.action == "login" and "nothing was sent" in notice.text
 
 
@@ -195,7 +198,7 @@ class Recorder:
     def last_identical(self, campaign):
         return self.previous
 
-    def begin(self, campaign, account):
+    def begin(self, campaign, account, **_options):
         self.calls.append(("begin", campaign.message, account))
         return len(self.calls)
 
@@ -251,3 +254,17 @@ def test_session_about_to_expire_asks_for_the_password_first(harness, sandbox_fa
     assert len(h.logins) == 1 and "about to expire" in h.logins[0]  # once: no login loop
     assert [c["message"] for c in short.campaigns()] == ["after a fresh login"]
     assert notice.level == "success"
+
+
+def test_a_login_as_someone_else_after_an_expired_session_sends_nothing(harness) -> None:
+    h = harness()
+    h.session.client.token = jwt.encode(
+        {"user_id": 2, "exp": int(time.time()) + 600}, "x" * 32, algorithm="HS256"
+    )  # refused with 401 once the campaign is confirmed
+    task = h.flow.request_send(sms(text="Confirmed for business"))
+    h.confirm()
+    h.username = "enterprise@sandbox.test"  # the person logs in again, as another account
+    h.qtbot.waitUntil(task.done, timeout=10_000)
+    notice = task.result()
+    assert len(h.logins) == 1 and h.sandbox.campaigns() == []
+    assert notice.text.startswith("Nothing was sent: you confirmed sending from business@sandbox.test")

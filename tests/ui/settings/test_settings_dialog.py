@@ -86,6 +86,8 @@ def test_every_setting_survives_a_restart(qtbot: Any, tmp_path: Path) -> None:
         dialog.currencyEdit.setText("EUR")
         dialog.smsPriceEdit.setText("0.045")
         dialog.mmsPriceEdit.setText("0.20")
+        dialog.pictureBudget.setValue(300)
+        dialog.pictureEdge.setValue(1024)
         dialog.rememberCheck.setChecked(True)
         seen["problem"] = dialog.problem()
         ok_button(dialog).click()
@@ -119,6 +121,8 @@ def test_every_setting_survives_a_restart(qtbot: Any, tmp_path: Path) -> None:
             dialog.currencyEdit.text(),
             dialog.smsPriceEdit.text(),
             dialog.mmsPriceEdit.text(),
+            dialog.pictureBudget.value(),
+            dialog.pictureEdge.value(),
             dialog.rememberCheck.isChecked(),
         )
         dialog.reject()
@@ -128,4 +132,47 @@ def test_every_setting_survives_a_restart(qtbot: Any, tmp_path: Path) -> None:
     assert main(["--sandbox", "--profile-dir", str(tmp_path)]) == 0
     assert driver.done() and driver.exception() is None
     assert seen["region"] == "FR" and seen["remember offered"] is True
-    assert seen["fields"] == ("09:15", "20:00", "+33612345678", "EUR", "0.045", "0.20", True)
+    assert seen["fields"] == ("09:15", "20:00", "+33612345678", "EUR", "0.045", "0.20", 300, 1024, True)
+    assert Settings.load(AppPaths.under(tmp_path).settings_file).picture_limits() == (300_000, 1024)
+
+
+def test_picture_limits_are_kept_in_bounds_and_in_bytes(qtbot: Any) -> None:
+    dialog = SettingsDialog(Settings(mms_picture_budget=9_999_999, mms_picture_edge=100))
+    qtbot.addWidget(dialog)
+    assert (dialog.pictureBudget.value(), dialog.pictureEdge.value()) == (5_000, 320)  # damaged: bounded
+    dialog.pictureBudget.setValue(450)
+    dialog.pictureEdge.setValue(2000)
+    dialog.accept()
+    assert dialog.settings().picture_limits() == (450_000, 2000)
+
+
+def test_new_picture_limits_prepare_the_attached_pictures_again(
+    qtbot: Any, sandbox: Any, make_send_desk: Any, tmp_path: Path
+) -> None:
+    from helpers import pictures as make
+
+    desk = make_send_desk(sandbox.url, settings=Settings())
+    window = desk.window
+    window.images.add_files([make.write(tmp_path / "shop.jpg", make.photo(2400, 1800))])
+    qtbot.waitUntil(lambda: all(window.images.prepared()), timeout=20_000)
+    before = window.images.prepared()[0]
+    assert before is not None and max(before.width, before.height) == 1280
+
+    async def change() -> None:
+        window.settingsAction.trigger()
+        await until(lambda: top_level("settingsDialog") is not None)
+        dialog = top_level("settingsDialog")
+        dialog.pictureEdge.setValue(640)
+        dialog.pictureBudget.setValue(100)
+        ok_button(dialog).click()
+
+    done = asyncio.ensure_future(change())
+    qtbot.waitUntil(done.done, timeout=10_000)
+
+    def smaller() -> bool:
+        after = window.images.prepared()
+        return bool(after) and after[0] is not None and max(after[0].width, after[0].height) <= 640
+
+    qtbot.waitUntil(smaller, timeout=20_000)
+    assert window.images.prepared()[0].size <= 100_000
+    assert Settings.load(desk.settings_file).picture_limits() == (100_000, 640)

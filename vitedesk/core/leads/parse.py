@@ -246,6 +246,8 @@ class _Lines:
 
 
 _collector_paused = CollectorPause()  # the one shared pause (see leads.pause)
+collector_paused = _collector_paused
+"""The same pause for other work that builds millions of small objects (reading a table of a million rows)."""
 
 
 def parse_leads(text: str, default_region: str = "US") -> LeadReport:

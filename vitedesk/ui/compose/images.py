@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -129,6 +130,13 @@ class ImagePicker(QWidget):
     def prepared(self) -> list[PreparedPicture | None]:
         """The copies to upload, in send order; None for a picture still being prepared."""
         return [self._prepared.get(str(path)) for path in self.images()]
+
+    def set_limits(self, budget: int, edge: int) -> None:
+        """New picture limits (from the settings): the attached pictures are prepared again with them."""
+        options = self._preparer.options
+        if (options.budget, options.edge) != (budget, edge):
+            self._preparer.options = dataclasses.replace(options, budget=budget, edge=edge)
+            self.set_images(self.images())
 
     def set_images(self, paths: Iterable[Path | str]) -> list[str]:
         """Replace the pictures (e.g. from a draft); returns and shows refusals for files no longer usable."""

@@ -6,7 +6,7 @@ so a list with tens of thousands of problems costs nothing until someone scrolls
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -44,10 +44,12 @@ def shorten(raw: str, limit: int = _RAW_SHOWN) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def problem_text(problem: LeadProblem) -> str:
-    """ "Line 7: 202-555 — Too short to be a phone number." """
+def problem_text(problem: LeadProblem, line_name: str | None = None) -> str:
+    """ "Line 7: 202-555 — Too short to be a phone number."; an imported line is named by its file row
+    ("contacts.xlsx row 5: …")."""
     shown = shorten(problem.raw) or "(empty)"
-    return f"Line {problem.line:,}: {shown} — {problem.reason}"
+    where = line_name or f"Line {problem.line:,}"
+    return f"{where}: {shown} — {problem.reason}"
 
 
 class LeadProblemsModel(QAbstractListModel):
@@ -58,6 +60,11 @@ class LeadProblemsModel(QAbstractListModel):
         self._batch = batch
         self._problems: list[LeadProblem] = []
         self._shown = 0
+        self._line_names: Callable[[int], str | None] = lambda _line: None
+
+    def set_line_names(self, names: Callable[[int], str | None]) -> None:
+        """Where a line came from ("contacts.xlsx row 5"), or None for a line typed or pasted."""
+        self._line_names = names
 
     def set_problems(self, problems: Iterable[LeadProblem]) -> None:
         """Replace every row; only the first batch is exposed until the view asks for more."""
@@ -94,9 +101,10 @@ class LeadProblemsModel(QAbstractListModel):
             return None
         problem = self._problems[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return problem_text(problem)
+            return problem_text(problem, self._line_names(problem.line))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{problem_text(problem)}\nClick to go to line {problem.line:,}."
+            text = problem_text(problem, self._line_names(problem.line))
+            return f"{text}\nClick to go to line {problem.line:,}."
         if role == LINE_ROLE:
             return problem.line
         if role == KIND_ROLE:

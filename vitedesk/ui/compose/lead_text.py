@@ -1,18 +1,16 @@
-"""The lead text box: reading lead files, file drops, and loading very large texts without freezing.
+"""The lead text box: dropped or pasted files handed on as paths, very large texts loaded without freezing.
 
 Inserting 200,000 lines into a QPlainTextEdit blocks the UI thread for over half a second. A worker thread
 does not help: PySide keeps the GIL during QTextDocument calls, so the UI thread would wait anyway. Large
 texts are therefore inserted slice by slice (about 12 ms each) into the editor's own document, read-only
-meanwhile. Not into an off-screen document swapped in at the end: setDocument() lays out every block in one
-go (60 ms for 200,000 lines), the longest stall of the whole paste. The text it replaces is kept, so Ctrl+Z
-right after a large paste or import brings it back.
+meanwhile. Not into an off-screen document swapped in at the end: setDocument() lays out every block in
+one go (60-100 ms for 200,000 lines), the longest stall of the whole paste. The text it replaces is kept, so
+Ctrl+Z right after a large paste or import brings it back.
 """
 
 from __future__ import annotations
 
-import codecs
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
@@ -21,86 +19,25 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from vitedesk.ui.common.file_drops import local_files
 from vitedesk.ui.common.utf16 import python_index, utf16_length
 
-LEAD_FILE_SUFFIXES = (".txt", ".csv")
-MAX_LEAD_FILE_BYTES = 50_000_000
 BULK_CHARACTERS = 250_000
-"""Texts longer than this are loaded in slices into an off-screen document instead of in one go."""
+"""Texts longer than this are loaded in slices instead of in one go."""
 SLICE_CHARACTERS = 20_000
 SLICE_SECONDS = 0.012
 PAUSE_LIMIT_MS = 3_000
 
 
-class LeadFileError(Exception):
-    """A lead file that cannot be imported; the message is a sentence for the person."""
-
-
-def read_lead_file(path: Path) -> str:
-    """Text of a .txt/.csv lead file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252/Latin-1.
-
-    Raises LeadFileError with a plain sentence for other file types, unreadable files and binary content.
-    """
-    name = f"“{path.name}”"
-    if path.suffix.lower() not in LEAD_FILE_SUFFIXES:
-        return _refuse(
-            f"{name} is not a text or CSV file. Save the list as .csv or .txt (for example with "
-            "File › Save As in your spreadsheet) and import that."
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_LEAD_FILE_BYTES:
-            return _refuse(
-                f"{name} is too large ({size / 1_000_000:.0f} MB) to be a list of phone numbers. "
-                "Split it into smaller files."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return _refuse(f"{name} could not be found. It may have been moved or deleted.")
-    except PermissionError:
-        return _refuse(
-            f"ViteDesk is not allowed to open {name}. Copy it to your Documents folder and try again."
-        )
-    except OSError:
-        return _refuse(
-            f"{name} could not be read. If it is on a USB stick or network drive, check the connection."
-        )
-    return decode_lead_bytes(data, name)
-
-
-def decode_lead_bytes(data: bytes, name: str = "The file") -> str:
-    """Decode lead file bytes (see read_lead_file); a BOM is dropped, line endings are kept as they are."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Excel's "Unicode Text" export.
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
-        return _refuse(f"{name} does not contain plain text. Save the list as .csv or .txt and import that.")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
-def _refuse(sentence: str) -> str:
-    raise LeadFileError(sentence)
-
-
 class _SlicedLoad:
-    """Fills `document` a slice at a time (the first slice replaces what it held), so the event loop keeps
-    running in between. Undo is off meanwhile: the whole load is one step, undone by undo_large_load()."""
+    """Adds ``text`` at the end of ``shown`` (the editor's own document) a slice at a time, so the event loop
+    keeps running in between: nothing to swap in at the end, which stood the window still (see above)."""
 
-    def __init__(self, text: str, document: QTextDocument, cursor_position: int) -> None:
+    def __init__(self, text: str, cursor_position: int, shown: QTextDocument) -> None:
         self.text = text
         self.position = 0
         self.cursor_position = cursor_position
-        self.document = document
+        self.document = shown
         self.document.setUndoRedoEnabled(False)
         self._cursor = QTextCursor(self.document)
-        self._cursor.select(QTextCursor.SelectionType.Document)
+        self._cursor.movePosition(QTextCursor.MoveOperation.End)
 
     def step(self, budget_s: float = SLICE_SECONDS) -> bool:
         """Insert slices for about ``budget_s``; True when the whole text is in."""
@@ -109,7 +46,7 @@ class _SlicedLoad:
             end = self.text.find("\n", self.position + SLICE_CHARACTERS)
             end = len(self.text) if end < 0 else end
             # Each slice after the first starts with its line break, so lines are never split.
-            self._cursor.insertText(self.text[self.position : end])  # stays at the end of what is in
+            self._cursor.insertText(self.text[self.position : end])
             self.position = end
             if time.perf_counter() - started >= budget_s:
                 break
@@ -117,7 +54,7 @@ class _SlicedLoad:
 
 
 class LeadTextEdit(QPlainTextEdit):
-    """QPlainTextEdit that imports dropped or pasted .txt/.csv files and loads large texts in slices."""
+    """QPlainTextEdit that hands dropped or pasted files on (filesDropped) and loads large texts in slices."""
 
     filesDropped = Signal(list)  # list[Path]
     loadStarted = Signal(str)  # a large text started loading (the editor is read-only until loadFinished)
@@ -140,12 +77,12 @@ class LeadTextEdit(QPlainTextEdit):
     # -- large texts ----------------------------------------------------------------------------------
 
     def load_text(self, text: str, cursor_position: int | None = None) -> None:
-        """Show ``text`` exactly as given; a large one is built in slices off-screen and then swapped in.
+        """Show ``text`` exactly as given; a large one goes in a slice at a time (read-only meanwhile).
 
         ``cursor_position`` (Qt positions) defaults to the end of the text.
         """
         end = utf16_length(text) if cursor_position is None else cursor_position
-        # Replacing a large text in place would also be slow (and fill the undo stack): swap that too.
+        # Replacing a large text in one go would also be slow (and fill the undo stack): slice that too.
         if len(text) < BULK_CHARACTERS and self.document().characterCount() < BULK_CHARACTERS:
             self._cancel_load()
             cursor = QTextCursor(self.document())
@@ -158,10 +95,43 @@ class LeadTextEdit(QPlainTextEdit):
             return
         if self._load is None:
             self._previous_text = self.toPlainText()
-        self._load = _SlicedLoad(text, self.document(), end)
+        self._load_in_place(0, text, end, text)
+
+    def add_text(self, addition: str, kept: str) -> str:
+        """Put ``addition`` on new lines after ``kept`` (the start of the current text that stays: all of it,
+        less trailing line breaks, or "" to replace it); returns the whole new text.
+
+        A large addition goes straight into the shown document a slice at a time (read-only meanwhile,
+        loadStarted/loadFinished around it); Ctrl+Z right after brings the text from before back.
+        """
+        whole = kept + "\n" + addition if kept else addition
+        document = self.document()
+        if len(addition) < BULK_CHARACTERS and document.characterCount() < BULK_CHARACTERS:
+            self.load_text(whole)
+            return whole
+        self._cancel_load()
+        self._previous_text = self.toPlainText()
+        self._load_in_place(
+            utf16_length(kept), "\n" + addition if kept else addition, utf16_length(whole), whole
+        )
+        return whole
+
+    def _load_in_place(self, keep: int, text: str, cursor_position: int, whole: str) -> None:
+        """Remove all after the first ``keep`` Qt positions, then add ``text`` a slice at a time."""
+        document = self.document()
+        document.setUndoRedoEnabled(False)
+        cursor = QTextCursor(document)
+        cursor.setPosition(min(keep, document.characterCount() - 1))
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+        self.blockSignals(True)
+        try:
+            cursor.removeSelectedText()
+        finally:
+            self.blockSignals(False)
+        self._load = _SlicedLoad(text, cursor_position, shown=document)
         self._set_bulk_loading(True)
         self._slicer.start()
-        self.loadStarted.emit(text)
+        self.loadStarted.emit(whole)
 
     def pause_loading(self, paused: bool) -> None:
         """Hold a large load back (at most PAUSE_LIMIT_MS) so other work, such as parsing, gets the CPU first.
@@ -182,15 +152,23 @@ class LeadTextEdit(QPlainTextEdit):
         if load is None or self._paused:
             self._slicer.stop()
             return
-        if not load.step():
+        self.blockSignals(True)  # one textChanged at the end, not one per slice
+        try:
+            done = load.step()
+        finally:
+            self.blockSignals(False)
+        if not done:
             return
         self._slicer.stop()
         self._load = None
         document = load.document
         document.setUndoRedoEnabled(True)
         document.setModified(True)
+        self._end_load(document, load.cursor_position)
+
+    def _end_load(self, document: QTextDocument, cursor_position: int) -> None:
         cursor = QTextCursor(document)
-        cursor.setPosition(min(load.cursor_position, document.characterCount() - 1))
+        cursor.setPosition(min(cursor_position, document.characterCount() - 1))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.textChanged.emit()  # still flagged as loading: listeners know a loadFinished follows
@@ -198,9 +176,9 @@ class LeadTextEdit(QPlainTextEdit):
         self.loadFinished.emit()
 
     def _cancel_load(self) -> None:
-        if self._load is not None:  # what is in stays until the caller replaces it
+        if self._load is not None:
             self._slicer.stop()
-            self._load.document.setUndoRedoEnabled(True)
+            self._load.document.setUndoRedoEnabled(True)  # what is in stays until the caller replaces it
             self._load = None
             self._set_bulk_loading(False)
             self.loadFinished.emit()
@@ -209,7 +187,7 @@ class LeadTextEdit(QPlainTextEdit):
         if self.bulk_loading == active:
             return
         self.bulk_loading = active
-        # Read-only while loading, so nothing typed meanwhile is lost when the new text is swapped in.
+        # Read-only while loading, so nothing typed meanwhile gets mixed into the text going in.
         self.setReadOnly(active)
 
     def undo_large_load(self) -> bool:

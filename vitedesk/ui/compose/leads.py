@@ -15,7 +15,6 @@ from PySide6.QtGui import QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from vitedesk.core.wording import plural
 from vitedesk.ui.common.file_drops import take_files
 from vitedesk.ui.common.widgets import InlineNotice, Tone
 from vitedesk.ui.common.worker import Worker
+from vitedesk.ui.compose.lead_import import LeadImport
 from vitedesk.ui.compose.lead_problems import LeadProblemsView
 from vitedesk.ui.compose.lead_problems_model import (
     UNVERIFIED_REASON,
@@ -35,13 +35,12 @@ from vitedesk.ui.compose.lead_problems_model import (
     LeadProblemsModel,
     ProblemKind,
 )
-from vitedesk.ui.compose.lead_text import LeadFileError, LeadTextEdit, read_lead_file
+from vitedesk.ui.compose.lead_text import LeadTextEdit
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 200
-LEAD_FILE_FILTER = "Lists of numbers (*.txt *.csv);;All files (*)"
-EMPTY_SUMMARY = "Paste or type phone numbers, one per line, or import a .txt or .csv file."
+EMPTY_SUMMARY = "Paste or type phone numbers, one per line, or import a spreadsheet or CSV file."
 
 
 def summary_text(report: LeadReport) -> str:
@@ -91,7 +90,9 @@ def read_leads(text: str, default_region: str) -> tuple[LeadReport, list[LeadPro
 
 IMPORT_NUMBERS = "Import numbers…"
 """The one name of the import action: the button here, the File menu, tooltips and the README."""
-IMPORT_NUMBERS_TIP = "Add the phone numbers from a .txt or .csv file (Ctrl+O)."
+IMPORT_NUMBERS_TIP = (
+    "Add the phone numbers from a spreadsheet (.xlsx, .xls, .ods) or a .csv or .txt file (Ctrl+O)."
+)
 
 
 class RegionCombo(QComboBox):
@@ -199,7 +200,9 @@ class LeadEditor(QWidget):
         self.fileNotice.setObjectName("leadFileNotice")
         self.unverifiedNotice = InlineNotice(self, dismissable=False)
         self.unverifiedNotice.setObjectName("leadUnverified")
+        self.importer = LeadImport(self)
         self.problemsModel = LeadProblemsModel(parent=self)
+        self.problemsModel.set_line_names(self.importer.line_name)
         self.problemList = LeadProblemsView(self.problemsModel, self)
         self.problemList.setObjectName("leadProblems")
         self.problemList.setAccessibleName("Lines that need attention; press Enter to go to the line")
@@ -217,6 +220,7 @@ class LeadEditor(QWidget):
         layout.addLayout(controls)
         layout.addWidget(self.leadEdit, 1)
         layout.addWidget(self.leadSummary)
+        layout.addWidget(self.importer.progressWidget)
         layout.addWidget(self.fileNotice)
         layout.addWidget(self.unverifiedNotice)
         layout.addWidget(self.problemList)
@@ -255,6 +259,7 @@ class LeadEditor(QWidget):
     def set_text(self, text: str) -> None:
         """Replace the whole text (drafts, tests); large texts load without blocking the window."""
         self.fileNotice.dismiss()
+        self.importer.forget_origins()
         self.leadEdit.load_text(text)
 
     def default_region(self) -> str:
@@ -265,35 +270,17 @@ class LeadEditor(QWidget):
         return self.regionCombo.set_region(region)
 
     def choose_file(self) -> None:
-        """Ask for a .txt or .csv file and import it."""
-        path, _filter = QFileDialog.getOpenFileName(self, IMPORT_NUMBERS.rstrip("…"), "", LEAD_FILE_FILTER)
-        if path:
-            self.import_file(Path(path))
+        """Ask for a spreadsheet or text file and import it."""
+        self.importer.choose_file()
 
-    def import_file(self, path: Path | str) -> str | None:
-        """Add a .txt/.csv file's lines after the current text; returns the refusal sentence or None."""
-        refusals = self.import_files([Path(path)])
-        return refusals[0] if refusals else None
+    def import_file(self, path: Path | str) -> None:
+        """Import one file (see import_files)."""
+        self.import_files([Path(path)])
 
-    def import_files(self, paths: Iterable[Path]) -> list[str]:
-        """Import several files in order; refusals are shown inline and returned."""
-        refusals: list[str] = []
-        texts: list[str] = []
-        for path in paths:
-            try:
-                texts.append(read_lead_file(Path(path)))
-            except LeadFileError as refused:
-                refusals.append(str(refused))
-        if refusals:
-            self.fileNotice.show_message("\n".join(refusals), Tone.ERROR)
-        else:
-            self.fileNotice.dismiss()
-        if texts:
-            current = self.text()
-            pieces = [current] if current.strip() else []
-            pieces.extend(text.rstrip("\r\n") for text in texts)
-            self.leadEdit.load_text("\n".join(pieces))
-        return refusals
+    def import_files(self, paths: Iterable[Path]) -> None:
+        """Import files in order, off the UI thread: the numbers are added after the current text (or replace
+        it when the person chooses so in the import dialog); refusals and what came in show in fileNotice."""
+        self.importer.start(paths)
 
     def go_to_line(self, line: int) -> None:
         """Select 1-based ``line`` in the editor, scroll to it and give the editor the focus."""
@@ -346,6 +333,12 @@ class LeadEditor(QWidget):
             text = self.text()
         self._generation += 1
         generation = self._generation
+        ready = self.importer.take_parsed(text, self.default_region())
+        if ready is not None:  # the import checked exactly this text already
+            self._parsed_text_is_blank = False
+            self._parsing = True
+            self._on_parsed(generation, ready)
+            return
         self._parsed_text_is_blank = not text.strip()
         self._parsing = True
         self._update_busy()

@@ -48,7 +48,7 @@ class HistoryRecorder:
             return None
         return PreviousSend(entry.created_at, entry.campaign_id) if entry is not None else None
 
-    def begin(self, campaign: Campaign, account: str) -> int:
+    def begin(self, campaign: Campaign, account: str, *, test: bool = False, cost: str = "") -> int:
         """Write the "sending" row; raises sqlite3.Error when the history cannot be written."""
         route = campaign.route
         route_id = route.server_id if route.kind is RouteKind.PRIVATE else route.sender_id
@@ -64,6 +64,8 @@ class HistoryRecorder:
             message=campaign.message,
             image_names=[path.name for path in campaign.images],
             fingerprint=campaign.fingerprint(),
+            is_test=test,
+            cost_estimate=cost,
         )
         log.debug("History row %d: sending", local_id)
         self._changed()

@@ -1,4 +1,5 @@
-"""The last look before a campaign goes out: who, what, how many, which route.
+"""The last look before a campaign goes out: from which account, to whom, what, how many, which route, at
+what cost and with which warnings. The text comes from core.confirmation; this module only lays it out.
 
 Cancel is the default button, so an Enter pressed out of habit (or a repeated Ctrl+Return) never confirms a
 send. Sending takes a deliberate click on Send, Alt+S, or Tab to it and Space.
@@ -19,86 +20,73 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.campaign import Campaign
-from vitedesk.core.media import format_size
+from vitedesk.core.confirmation import (
+    FIRST_NUMBERS,
+    SendContext,
+    first_numbers_text,
+    images_text,
+    protocol_text,
+    summary_rows,
+    warnings,
+)
 from vitedesk.core.wording import plural
-from vitedesk.ui.common.widgets import named
+from vitedesk.ui.common.widgets import InlineNotice, Tone, named, scrolling
 
-FIRST_NUMBERS = 5
-
-
-def protocol_text(campaign: Campaign) -> str:
-    """'SMS' or 'MMS — 3 images', as the main window and the confirmation show it."""
-    if campaign.effective_protocol == "MMS":
-        return f"MMS — {plural(len(campaign.images), 'image')}"
-    return "SMS"
-
-
-def images_text(campaign: Campaign) -> str:
-    """The pictures by name, with the size each is sent at when they were prepared: "logo.png (40 KB), …"."""
-    uploads = campaign.uploads()
-    if uploads is None or len(uploads) != len(campaign.images):
-        return ", ".join(path.name for path in campaign.images)
-    listed = ", ".join(f"{copy.source.name} ({format_size(copy.size)})" for copy in uploads)
-    return f"{listed}; {format_size(sum(copy.size for copy in uploads))} in all"
-
-
-def first_numbers_text(leads: list[str], shown: int = FIRST_NUMBERS) -> str:
-    head = ", ".join(leads[:shown])
-    rest = len(leads) - shown
-    return f"{head} and {plural(rest, 'more number')}" if rest > 0 else head
+__all__ = ["FIRST_NUMBERS", "ConfirmDialog", "first_numbers_text", "images_text", "protocol_text"]
 
 
 class ConfirmDialog(QDialog):
     """Summary of the campaign with Send / Cancel; accept() means 'send it'."""
 
-    def __init__(self, campaign: Campaign, account: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        campaign: Campaign,
+        context: SendContext | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("confirmDialog")
         self.setWindowTitle("Send this campaign?")
         self.setAccessibleName("Confirm the campaign")
         self.setModal(True)
-        leads = list(campaign.leads)
-        info = campaign.segment_info
+        context = context or SendContext()
         total = campaign.total_messages
 
-        layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>Send {plural(total, 'message')} to {plural(len(leads), 'recipient')}?</b>")
+        heading = QLabel(
+            f"<b>Send {plural(total, 'message')} to {plural(len(campaign.leads), 'recipient')}?</b>"
+        )
         heading.setObjectName("confirmHeading")
-        layout.addWidget(heading)
 
+        body = named(QWidget(), "confirmBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self._rows: dict[str, QLabel] = {}
-
-        def row(key: str, label: str, text: str) -> None:
-            value = named(QLabel(text), f"confirm_{key}")
+        for row in summary_rows(campaign, context):
+            value = named(QLabel(row.text), f"confirm_{row.key}")
             value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(label, value)
-            self._rows[key] = value
-
-        recipients = plural(len(leads), "recipient")
-        if campaign.unverified:
-            recipients += f" ({plural(len(campaign.unverified), 'number')} could not be checked)"
-        row("recipients", "Recipients:", recipients)
-        row("first", "First numbers:", first_numbers_text(leads))
-        row("protocol", "Sent as:", protocol_text(campaign))
-        if campaign.effective_protocol == "SMS":
-            row("parts", "Parts per message:", f"{plural(info.segments, 'SMS', 'SMS')} ({info.encoding})")
-        row("total", "Total messages:", f"{total:,}")
-        row("route", "Route:", campaign.route.describe())
-        if campaign.images:
-            row("images", "Images:", images_text(campaign))
-        if account:
-            row("account", "Account:", account)
+            form.addRow(row.label, value)
+            self._rows[row.key] = value
         preview = named(QPlainTextEdit(campaign.message), "confirmMessage")
         preview.setReadOnly(True)
         preview.setAccessibleName("Message text")
-        preview.setFixedHeight(96)
+        preview.setFixedHeight(80)
         preview.setTabChangesFocus(True)
         form.addRow("Message:", preview)
-        layout.addLayout(form)
-        layout.addStretch(1)
+        body_layout.addLayout(form)
+
+        self._warnings = warnings(campaign, context)
+        self.warningNotices: list[InlineNotice] = []
+        for index, text in enumerate(self._warnings):
+            notice = named(InlineNotice(body, dismissable=False), f"confirmWarning{index}")
+            notice.show_message(text, Tone.WARNING)
+            body_layout.addWidget(notice)
+            self.warningNotices.append(notice)
+        body_layout.addStretch(1)
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -110,10 +98,23 @@ class ConfirmDialog(QDialog):
         self.sendButton.clicked.connect(self.accept)
         buttons.addWidget(self.cancelButton)
         buttons.addWidget(self.sendButton)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        # Long warnings on a small screen scroll; the buttons always stay in view.
+        layout.addWidget(scrolling(body, "confirmScroll"), 1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(520)
+        room = self.screen().availableGeometry()
+        self.resize(min(640, room.width() - 40), min(body.sizeHint().height() + 120, room.height() - 80))
         self.cancelButton.setFocus()
 
     def value(self, key: str) -> str:
-        """Text of one summary row: recipients, first, protocol, parts, total, route, images, account."""
-        return self._rows[key].text()
+        """Text of one summary row (account, route, recipients, country, first, protocol, parts, total,
+        images, cost, quiet); "" for a row that is not shown."""
+        row = self._rows.get(key)
+        return row.text() if row is not None else ""
+
+    def warnings(self) -> list[str]:
+        """The warnings shown under the summary, top to bottom."""
+        return list(self._warnings)

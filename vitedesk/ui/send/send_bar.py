@@ -8,7 +8,7 @@ from vitedesk.ui.common.widgets import named
 
 
 class SendBar(QWidget):
-    """Children by objectName: protocolLabel, sendReason, sendProgress, sendButton."""
+    """Children by objectName: protocolLabel, sendReason, sendProgress, testSendButton, sendButton."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,6 +28,10 @@ class SendBar(QWidget):
         self.sendProgress.setMaximumWidth(140)
         self.sendProgress.setAccessibleName("Sending")
         self.sendProgress.setVisible(False)
+        # Shown by ui/send/to_myself.py when there are settings to keep the person's own number in.
+        self.testSendButton = named(QPushButton("Send a &test to me"), "testSendButton")
+        self.testSendButton.setToolTip("Send this campaign to your own number only, without confirmation")
+        self.testSendButton.setVisible(False)
         self.sendButton = named(QPushButton("Send…"), "sendButton")
         self.sendButton.setAccessibleName("Send the campaign")
         self.sendButton.setMinimumWidth(120)
@@ -39,4 +43,5 @@ class SendBar(QWidget):
         layout.addSpacing(16)
         layout.addWidget(self.sendReason, 1)
         layout.addWidget(self.sendProgress)
+        layout.addWidget(self.testSendButton)
         layout.addWidget(self.sendButton)

@@ -1,4 +1,4 @@
-"""Sending a campaign: confirm -> (log in if needed) -> API -> a notice the window shows.
+"""Sending a campaign: (log in if needed) -> confirm -> API -> a notice the window shows.
 
 The flow is busy from the click until the answer, and a request made while busy is ignored, so double clicks
 and repeated Ctrl+Return produce one request. The campaign is an immutable value built at the click: after a
@@ -8,6 +8,7 @@ and repeated Ctrl+Return produce one request. The campaign is an immutable value
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -30,11 +31,13 @@ from vitedesk.api import (
     VerificationRequired,
 )
 from vitedesk.core.campaign import Campaign, RouteKind
+from vitedesk.core.confirmation import SendContext, cost_total
 from vitedesk.core.wording import plural
 from vitedesk.ui.account.session import AccountSession
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.qt_async import TaskHolder, open_dialog
 from vitedesk.ui.send.confirm import ConfirmDialog
+from vitedesk.ui.send.confirmed import Advisor, ConfirmedSend
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +81,7 @@ class SendRecorder(Protocol):
     """Send history as the flow uses it; optional. Every attempt is begun before the request goes out."""
 
     def last_identical(self, campaign: Campaign) -> PreviousSend | None: ...
-    def begin(self, campaign: Campaign, account: str) -> int: ...
+    def begin(self, campaign: Campaign, account: str, *, test: bool = False, cost: str = "") -> int: ...
     def mark_sent(self, local_id: int, receipt: SendReceipt) -> None: ...
     def mark_failed(self, local_id: int, error: ApiError) -> None: ...
     def mark_unknown(self, local_id: int, error: ApiError) -> None: ...
@@ -189,6 +192,7 @@ class SendFlow(QObject):
         self._ask_login = ask_login
         self._parent = parent_widget
         self._recorder: SendRecorder | None = None  # set_recorder(): the send history, when there is one
+        self._advisor: Advisor | None = None  # set_advisor(): context for the confirmation, limits
         self._tasks = tasks or TaskHolder()
         self._busy = False
         self._sending = False
@@ -214,6 +218,9 @@ class SendFlow(QObject):
     def set_recorder(self, recorder: SendRecorder | None) -> None:
         self._recorder = recorder
 
+    def set_advisor(self, advisor: Advisor | None) -> None:
+        self._advisor = advisor
+
     def request_send(self, campaign: Campaign) -> asyncio.Task[Notice] | None:
         """Start sending `campaign` unless a send is already under way (then None: the request is ignored)."""
         if self._busy:
@@ -222,13 +229,22 @@ class SendFlow(QObject):
         self._current = self._tasks.start(self._run(campaign), name="send campaign")
         return self._current
 
+    def request_test(self, campaign: Campaign) -> asyncio.Task[Notice] | None:
+        """Send `campaign` (addressed to the person's own number) without a confirmation; history marks it
+        as a test and the identical-campaign guard ignores it. None while a send is under way."""
+        if self._busy:
+            return None
+        self._set_busy(True)
+        self._current = self._tasks.start(self._run(campaign, test=True), name="send a test")
+        return self._current
+
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         self.busyChanged.emit(busy)
 
-    async def _run(self, campaign: Campaign) -> Notice:
+    async def _run(self, campaign: Campaign, *, test: bool = False) -> Notice:
         try:
-            notice = await self.send(campaign)
+            notice = await self.send(campaign, test=test)
         except Exception as error:  # a defect must still end the busy state and say something
             log.exception("Sending failed unexpectedly")
             notice = notice_for_error(error, campaign)
@@ -237,22 +253,34 @@ class SendFlow(QObject):
         self.finished.emit(notice)
         return notice
 
-    async def send(self, campaign: Campaign) -> Notice:
-        """Confirm, make sure someone is signed in, send; return the notice to show (no ApiError escapes)."""
-        if not await self._confirmed(campaign):
-            log.info("Send cancelled before anything went out")
-            return Notice(Tone.INFO, "Not sent. Your campaign is still here.")
+    async def send(self, campaign: Campaign, *, test: bool = False) -> Notice:
+        """Make sure someone is signed in, confirm (not for a test), send exactly what was confirmed; return
+        the notice to show (no ApiError escapes)."""
         reason = SESSION_ENDING if self._session.signed_in else NOT_SIGNED_IN
         # Checked once: a server that issues tokens shorter than a minute must not cause a login loop.
         needs_login = not self._session.signed_in or self._session.expires_within(60)
+        # Logged in before the confirmation, so that it names the account and what its licence allows.
+        if needs_login and not await self._ask_login(reason):
+            return self._not_logged_in()
+        context = await self._context(campaign, confirming=not test)
+        confirmed = ConfirmedSend.of(campaign, self._session)  # what the confirmation shows
+        if not test and not await self._confirmed(campaign, context):
+            log.info("Send cancelled before anything went out")
+            return Notice(Tone.INFO, "Not sent. Your campaign is still here.")
+        needs_login = False  # from here on, only after a 401
         while True:
-            if needs_login and not await self._ask_login(reason):
-                return Notice(
-                    Tone.WARNING, "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login"
-                )
+            if needs_login:
+                if not await self._ask_login(reason):
+                    return self._not_logged_in()
+                confirmed = confirmed.after_own_login(self._session)
             needs_login = False
+            current = self._advisor.current if self._advisor is not None and not test else None
+            changed = confirmed.changed(campaign, self._session, current)
+            if changed:
+                log.warning("Not sent: the account, sign-in or campaign changed after the confirmation")
+                return Notice(Tone.WARNING, changed)
             try:
-                local_id = self._begin(campaign)
+                local_id = self._begin(campaign, test, context)
             except Exception:  # no "sending" row, no request: a crash now would leave no trace
                 log.exception("Could not record the send attempt; nothing was sent")
                 return Notice(Tone.ERROR, HISTORY_UNWRITABLE, "retry")
@@ -283,6 +311,8 @@ class SendFlow(QObject):
             except ApiError as error:
                 log.warning("Send failed: %s (status %s)", type(error).__name__, error.status)
                 self._record(local_id, error)
+                if self._advisor is not None:
+                    self._advisor.answered(campaign, error)
                 return notice_for_error(error, campaign)
             except Exception:  # a defect: the request may have gone out, so no row may stay "sending"
                 self._record(local_id, OutcomeUnknown())
@@ -293,6 +323,8 @@ class SendFlow(QObject):
             log.info("Send accepted: campaign %d, status %s", receipt.id, receipt.status)
             if self._recorder is not None and local_id is not None:
                 self._recorder.mark_sent(local_id, receipt)
+            if self._advisor is not None:
+                self._advisor.answered(campaign, None)
             return Notice(
                 Tone.SUCCESS,
                 success_sentence(len(campaign.leads), receipt.id),
@@ -301,14 +333,22 @@ class SendFlow(QObject):
                 f"{receipt.status}",
             )
 
-    async def _confirmed(self, campaign: Campaign) -> bool:
+    @staticmethod
+    def _not_logged_in() -> Notice:
+        return Notice(Tone.WARNING, "You are not logged in, so nothing was sent. " + NOT_SIGNED_IN, "login")
+
+    async def _context(self, campaign: Campaign, *, confirming: bool) -> SendContext:
+        advisor = self._advisor
+        context = SendContext() if advisor is None else await advisor.context(campaign, confirming=confirming)
+        account = self._session.account_label if self._session.signed_in else ""
+        return dataclasses.replace(context, account=account)
+
+    async def _confirmed(self, campaign: Campaign, context: SendContext) -> bool:
         if self._recorder is not None:
             previous = self._recorder.last_identical(campaign)
             if previous is not None and not await self._confirm_again(previous):
                 return False
-        dialog = ConfirmDialog(
-            campaign, self._session.account_label if self._session.signed_in else "", self._parent
-        )
+        dialog = ConfirmDialog(campaign, context, self._parent)
         self.confirm_dialog = dialog
         try:
             return await open_dialog(dialog) == ConfirmDialog.DialogCode.Accepted
@@ -334,10 +374,11 @@ class SendFlow(QObject):
         finally:
             box.deleteLater()
 
-    def _begin(self, campaign: Campaign) -> int | None:
+    def _begin(self, campaign: Campaign, test: bool, context: SendContext) -> int | None:
         if self._recorder is None:
             return None
-        return self._recorder.begin(campaign, self._session.username)
+        cost = cost_total(campaign, context.prices)
+        return self._recorder.begin(campaign, self._session.username, test=test, cost=cost)
 
     def _record(self, local_id: int | None, error: ApiError) -> None:
         if self._recorder is None or local_id is None:

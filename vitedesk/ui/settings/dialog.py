@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -37,8 +38,19 @@ def _time_edit(text: str, name: str) -> QTimeEdit:
     return edit
 
 
+def _spin_box(name: str, low: int, high: int, step: int, value: int, suffix: str) -> QSpinBox:
+    box = named(QSpinBox(), name)
+    box.setRange(low, high)
+    box.setSingleStep(step)
+    box.setValue(min(max(value, low), high))
+    box.setSuffix(suffix)
+    box.setGroupSeparatorShown(True)
+    return box
+
+
 class SettingsDialog(QDialog):
-    """Default country, quiet hours, own number, prices and Remember me, over a copy of the settings."""
+    """Default country, quiet hours, own number, prices, picture limits and Remember me, over a copy of the
+    settings."""
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,6 +71,12 @@ class SettingsDialog(QDialog):
         self.smsPriceEdit.setPlaceholderText("not set, for example 0.0079")
         self.mmsPriceEdit = named(QLineEdit(settings.price_mms), "priceMms")
         self.mmsPriceEdit.setPlaceholderText("not set, for example 0.02")
+        budget, edge = settings.picture_limits()
+        # In KB as format_size counts them (1 KB = 1,000 bytes, as carriers count).
+        self.pictureBudget = _spin_box("pictureBudget", 50, 5_000, 50, round(budget / 1_000), " KB")
+        self.pictureBudget.setAccessibleName("Largest size of the pictures of one message, in KB")
+        self.pictureEdge = _spin_box("pictureEdge", 320, 4_096, 64, edge, " pixels")
+        self.pictureEdge.setAccessibleName("Longest side of a picture, in pixels")
         self.rememberCheck = named(
             QCheckBox("Remember me on this computer (in the system keychain)"), "settingsRemember"
         )
@@ -80,13 +98,20 @@ class SettingsDialog(QDialog):
         prices_form.addRow("Currency:", self.currencyEdit)
         prices_form.addRow("Per SMS part:", self.smsPriceEdit)
         prices_form.addRow("Per MMS:", self.mmsPriceEdit)
+        pictures = QGroupBox("Pictures (MMS)", self)
+        pictures_form = QFormLayout(pictures)
+        pictures_form.addRow("All pictures of a message at most:", self.pictureBudget)
+        pictures_form.addRow("Longest side of a picture:", self.pictureEdge)
+        hint = QLabel("Larger pictures are made smaller to fit; many carriers refuse messages over 600 KB.")
+        hint.setWordWrap(True)
+        pictures_form.addRow(hint)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for part in (numbers, quiet, prices):
+        for part in (numbers, quiet, prices, pictures):
             layout.addWidget(part)
         layout.addWidget(self.rememberCheck)
         layout.addWidget(self.problemLabel)
@@ -131,6 +156,8 @@ class SettingsDialog(QDialog):
         for attribute, edit in (("price_sms_part", self.smsPriceEdit), ("price_mms", self.mmsPriceEdit)):
             value = parse_price(edit.text())
             setattr(self._settings, attribute, "" if value is None else f"{value:f}")
+        self._settings.mms_picture_budget = self.pictureBudget.value() * 1_000
+        self._settings.mms_picture_edge = self.pictureEdge.value()
         self._settings.remember = self.rememberCheck.isChecked()
         super().accept()
 
