@@ -20,6 +20,7 @@ operations (bytes.translate, str.encode, compiled regexes); Python only looks at
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Final
 
@@ -128,6 +129,16 @@ class Part:
     text: str
     units: int
     capacity: int
+
+
+@lru_cache(maxsize=8)
+def shared_analysis(text: str) -> SegmentInfo:
+    """analyze(text), remembered for the last few texts: every view of one edit (the composer, its warning,
+    the split preview, the campaign's problems) gets the same SegmentInfo, whose non_gsm is then listed once.
+
+    Contract: as analyze (the result is immutable, so sharing it is safe).
+    """
+    return analyze(text)
 
 
 def split(text: str) -> list[Part]:

@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.cost import Prices, estimate
-from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace, unicode_stretches
+from vitedesk.core.segments import (
+    GSM7,
+    UCS2,
+    SegmentInfo,
+    analyze,
+    shared_analysis,
+    smart_replace,
+    unicode_stretches,
+)
 from vitedesk.core.wording import plural, unicode_warning
 from vitedesk.ui.common.utf16 import utf16_offset, utf16_spans
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
@@ -230,7 +238,7 @@ class Composer(QWidget):
 
     def _refresh(self) -> None:
         text = self.message()
-        self._info = analyze(text)
+        self._info = shared_analysis(text)  # the same SegmentInfo the campaign and the warning use
         info = self._info
         self.segmentCounter.setText(counter_text(text, info, self._protocol))
         self.segmentCounter.setToolTip(counter_tooltip(info, self._protocol))
