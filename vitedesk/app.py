@@ -7,16 +7,13 @@ drive the app; it then never calls QApplication.exit() and ends by closing the H
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from vitedesk import __version__
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time (see the README)
     from PySide6.QtGui import QIcon
@@ -25,6 +22,7 @@ if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time 
     from vitedesk.core.clock import Clock
     from vitedesk.sandbox import SandboxServer
     from vitedesk.store import TokenVault
+    from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
     from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.main_window import MainWindow
     from vitedesk.ui.send.send_flow import SendRecorder
@@ -39,11 +37,24 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 NO_DISPLAY = "ViteDesk needs a graphical desktop: no display was found"
 
 
+class ShowVersion(argparse.Action):
+    """--version; the version is read only then (importlib.metadata would delay every start by ~12 ms)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        from vitedesk import __version__
+
+        print(f"ViteDesk {__version__}")
+        parser.exit()
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="vitedesk", description="Send SMS and MMS campaigns with ViteMobile."
     )
-    parser.add_argument("--version", action="version", version=f"ViteDesk {__version__}")
+    parser.add_argument("--version", action=ShowVersion)
     parser.add_argument(
         "--sandbox",
         action="store_true",
@@ -138,8 +149,6 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
 
     from PySide6.QtWidgets import QApplication
 
-    from vitedesk.ui.qt_async import run_until_done
-
     existing = QApplication.instance()
     if existing is None and not display_available():
         print(f"{NO_DISPLAY}.", file=sys.stderr)  # instead of Qt's abort about the "xcb" plugin
@@ -150,18 +159,56 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
         # No application display name: Qt appends it to every window title it shows ("ViteDesk — Sandbox —
         # ViteDesk" in the window manager's title bar); the titles carry the name once already.
         app.setOrganizationName("ViteDesk")
-        app.setApplicationVersion(__version__)
         app.setDesktopFileName("vitedesk")
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the session below decides when to stop, after closing connections
     try:
-        return run_until_done(app, run(args, app, collaborators))
+        login = paint_first(args, app)
+        from vitedesk import __version__
+        from vitedesk.ui.qt_async import run_until_done
+
+        app.setApplicationVersion(__version__)
+        return run_until_done(app, run(args, app, collaborators, login))
     finally:
         app.setQuitOnLastWindowClosed(quit_on_close)
 
 
-async def run(args: argparse.Namespace, app: QApplication, collaborators: Collaborators | None = None) -> int:
-    """One session of the app (or of the smoke test: throwaway data folder, tokens kept in memory)."""
+def paint_first(args: argparse.Namespace, app: QApplication) -> LoginDialog | None:
+    """The login dialog on screen when the start asks for one, then the rest loaded behind it; else None.
+
+    Only the settings file is read before it: the first window appears in about the time of a bare Qt window.
+    """
+    if args.smoke_test:
+        return None
+    from vitedesk.store.paths import AppPaths
+    from vitedesk.store.settings import Settings
+    from vitedesk.ui import start
+
+    paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
+    settings = Settings.load(paths.settings_file)
+    if not start.login_comes_first(settings, practice=args.sandbox):
+        return None  # a remembered account: the main window is the first window
+    demo_accounts: Sequence[DemoAccountInfo] = ()
+    if args.sandbox:
+        from vitedesk.sandbox.accounts import DEMO_ACCOUNTS
+
+        demo_accounts = DEMO_ACCOUNTS
+    app.setWindowIcon(app_icon())
+    login = start.show_first_login(settings, practice=args.sandbox, demo_accounts=demo_accounts)
+    start.load_after_paint([*start.AFTER_FIRST_PAINT, *([start.SANDBOX_SERVER] if args.sandbox else [])])
+    return login
+
+
+async def run(
+    args: argparse.Namespace,
+    app: QApplication,
+    collaborators: Collaborators | None = None,
+    login: LoginDialog | None = None,
+) -> int:
+    """One session of the app (or of the smoke test: throwaway data folder, tokens kept in memory).
+
+    `login`: the login dialog already on screen as the first window (paint_first), taken over by the window.
+    """
     parts = collaborators or Collaborators()
     if args.smoke_test:
         from vitedesk.ui.smoke import arm_watchdog, memory_vault, throwaway_profile
@@ -174,10 +221,12 @@ async def run(args: argparse.Namespace, app: QApplication, collaborators: Collab
                 return await run_session(args, app, parts)
             finally:
                 watchdog.cancel()
-    return await run_session(args, app, parts)
+    return await run_session(args, app, parts, login)
 
 
-async def run_session(args: argparse.Namespace, app: QApplication, parts: Collaborators) -> int:
+async def run_session(
+    args: argparse.Namespace, app: QApplication, parts: Collaborators, login: LoginDialog | None = None
+) -> int:
     """Open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
     from vitedesk.wiring import open_services
@@ -185,13 +234,17 @@ async def run_session(args: argparse.Namespace, app: QApplication, parts: Collab
     paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
     services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
     try:
-        return await run_window(args, app, services, parts)
+        return await run_window(args, app, services, parts, login)
     finally:
         services.close()
 
 
 async def run_window(
-    args: argparse.Namespace, app: QApplication, services: Services, parts: Collaborators
+    args: argparse.Namespace,
+    app: QApplication,
+    services: Services,
+    parts: Collaborators,
+    login: LoginDialog | None = None,
 ) -> int:
     sandbox: SandboxServer | None = None
     if args.sandbox:
@@ -202,6 +255,9 @@ async def run_window(
             sandbox = SandboxServer(port=args.sandbox_port).start()
         except OSError as error:
             log.error("Sandbox could not start on port %s: %s", args.sandbox_port, error)
+            if login is not None:
+                login.hide()
+                login.deleteLater()
             await tell_and_stop(
                 f"The sandbox could not start on port {args.sandbox_port} ({error}). "
                 "Close the program using that port, or start ViteDesk with another --sandbox-port."
@@ -219,6 +275,8 @@ async def run_window(
             from vitedesk.ui.smoke import run_smoke
 
             return await run_smoke(window, args.server, RESOURCES / "samples" / "smoke-picture.png")
+        import asyncio  # loaded behind the first window (paint_first)
+
         closed: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
         def window_closed() -> None:
@@ -226,9 +284,14 @@ async def run_window(
                 closed.set_result(None)
 
         window.closing.connect(window_closed)
-        window.show()
-        if not session.signed_in:
-            window.tasks.start(window.ask_login(), name="first log in")
+        if login is not None:
+            from vitedesk.ui.start import first_login
+
+            window.tasks.start(first_login(window, login), name="first log in")
+        else:
+            window.show()
+            if not session.signed_in:
+                window.tasks.start(window.ask_login(), name="first log in")
         await closed
         workspace.finish()
         workspace.remember_settings(practice=sandbox is not None)
@@ -289,7 +352,6 @@ def build_window(
 ) -> tuple[MainWindow, AccountSession]:
     """The account session (restored from the keychain when remembered) and the main window over it."""
     from vitedesk.api import DEFAULT_BASE_URL
-    from vitedesk.ui.account.login import DemoAccountInfo
     from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.compose.preparing import PictureOptions
     from vitedesk.ui.main_window import MainWindow

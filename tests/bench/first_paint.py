@@ -7,37 +7,17 @@ its own QApplication; an application-wide event filter catches the first paint o
 
 from __future__ import annotations
 
-import os
 import sys
+from pathlib import Path
 
-
-def watch_first_paint() -> None:
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject
-    from PySide6.QtWidgets import QApplication, QWidget
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint and isinstance(watched, QWidget) and watched.isWindow():
-                sys.stdout.write("painted\n")
-                sys.stdout.flush()
-                os._exit(0)
-            return False
-
-    original_init = QApplication.__init__
-    spy = FirstPaint()
-
-    def init(self: QApplication, *args: object) -> None:
-        original_init(self, *args)
-        self.installEventFilter(spy)
-
-    # The filter goes in as the app's own QApplication is made, so nothing is imported earlier than it is.
-    QApplication.__init__ = init  # type: ignore[method-assign]
-    assert QCoreApplication.instance() is None
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for helpers
 
 
 def main() -> None:
+    from helpers.first_paint import on_first_paint
+
     kind, profile = sys.argv[1], sys.argv[2]
-    watch_first_paint()
+    on_first_paint(lambda _window: "painted")
     if kind == "bare":
         from PySide6.QtWidgets import QApplication, QLabel
 

@@ -13,7 +13,16 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from vitedesk.core import _grapheme, _grapheme_data
-from vitedesk.core.segments import GSM7_BASIC, GSM7_EXTENSION, SegmentInfo, analyze, smart_replace
+from vitedesk.core.campaign import Campaign, Route, RouteKind
+from vitedesk.core.segments import (
+    GSM7_BASIC,
+    GSM7_EXTENSION,
+    SegmentInfo,
+    analyze,
+    shared_analysis,
+    smart_replace,
+    unicode_stretches,
+)
 
 SMILE = "\U0001f600"  # 😀, 2 UTF-16 units
 THUMBS_MEDIUM = "\U0001f44d\U0001f3fd"  # 👍🏽 thumbs up + skin tone modifier: one cluster, 4 units
@@ -326,3 +335,19 @@ def test_smart_replace_can_save_parts() -> None:
     text = "Don’t miss our sale – today only… " * 3  # 102 characters
     assert counts(text)[:2] == ("UCS-2", 2)
     assert counts(smart_replace(text))[:2] == ("GSM-7", 1)
+
+
+def test_unicode_stretches_join_words_of_another_script_but_not_across_plain_words() -> None:
+    arabic = "مرحبا طلبك جاهز"
+    assert unicode_stretches(arabic) == [(0, len(arabic))]  # one highlight, spaces included
+    mixed = "Hi “Anna” and “Bo”"
+    assert [mixed[a:b] for a, b in unicode_stretches(mixed)] == ["“", "”", "“", "”"]
+    assert unicode_stretches("Привет, мир") == [(0, 6), (8, 11)]  # a comma is plain text
+
+
+def test_the_views_of_one_edit_share_one_analysis() -> None:
+    message = "Привет “Anna” " * 40
+    composer_view = shared_analysis(message)
+    campaign = Campaign(leads=["+12025550143"], message=message, route=Route(RouteKind.PUBLIC))
+    assert campaign.segment_info is composer_view  # counted once, non_gsm listed once
+    assert composer_view == analyze(message)

@@ -75,7 +75,7 @@ async def compose(picture: Path, profile: Path) -> None:
 
 
 def run(profile: Path, picture: Path) -> int:
-    from PySide6.QtCore import QTimer
+    from helpers.ui_wait import when_the_loop_runs
     from PySide6.QtWidgets import QApplication
 
     from vitedesk.app import main
@@ -91,7 +91,7 @@ def run(profile: Path, picture: Path) -> int:
         if not task.cancelled() and task.exception() is not None:
             print(f"failed: {task.exception()!r}", flush=True)
 
-    QTimer.singleShot(0, start)
+    when_the_loop_runs(start)
     code = main(["--sandbox", "--sandbox-port", "0", "--profile-dir", str(profile)])
     del app
     return code

@@ -15,7 +15,7 @@ import httpx
 from helpers.ui_wait import top_level, until
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from vitedesk import __version__
 from vitedesk.app import main
@@ -145,8 +145,8 @@ def test_busy_sandbox_port_is_said_plainly(qtbot, tmp_path: Path, capsys) -> Non
         taken.listen()
         port = taken.getsockname()[1]
 
-        async def dismiss() -> None:
-            await until(lambda: QApplication.activeModalWidget() is not None)
+        async def dismiss() -> None:  # the login dialog comes first, then the message box replaces it
+            await until(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
             QApplication.activeModalWidget().accept()
 
         closer = asyncio.ensure_future(dismiss())

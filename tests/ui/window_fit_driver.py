@@ -44,7 +44,7 @@ async def measure(png: Path, report: dict[str, object]) -> None:
 
 
 def main() -> int:
-    from PySide6.QtCore import QTimer
+    from helpers.ui_wait import when_the_loop_runs
     from PySide6.QtWidgets import QApplication
 
     from vitedesk.app import main as app_main
@@ -53,7 +53,7 @@ def main() -> int:
     app = QApplication(sys.argv[:1])  # app_main() reuses it
     report: dict[str, object] = {}
     tasks: list[asyncio.Task[None]] = []
-    QTimer.singleShot(0, lambda: tasks.append(asyncio.ensure_future(measure(png, report))))
+    when_the_loop_runs(lambda: tasks.append(asyncio.ensure_future(measure(png, report))))
     code = app_main(["--sandbox", "--profile-dir", str(profile)])
     if tasks and not tasks[0].cancelled() and tasks[0].exception() is not None:
         print(f"failed: {tasks[0].exception()!r}", flush=True)

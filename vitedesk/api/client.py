@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import logging
-import re
 from collections.abc import Sequence
 from contextlib import ExitStack
 from datetime import datetime
@@ -32,7 +31,7 @@ from vitedesk.api.outcomes import (
     server_detail,
     transport_error,
 )
-from vitedesk.api.tokens import AuthToken, without_bearer
+from vitedesk.api.tokens import AuthToken, clean_token
 from vitedesk.core.campaign import Campaign, RouteKind
 from vitedesk.core.media import ImageRejected, content_type_for
 
@@ -46,8 +45,6 @@ LOGIN_PATH = "/auth/login/"
 SEND_PATH = "/api/messages/send/"
 TOKEN_KEYS = ("access", "access_token", "token")
 """Where a login answer may carry the access token, in order of preference."""
-
-_TOKEN_CHARS = re.compile(r"[!-~]+")  # visible ASCII: anything else cannot go into an HTTP header
 
 FileField = tuple[str, tuple[str, BinaryIO, str]]
 
@@ -84,24 +81,6 @@ def is_loopback_host(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:
         return False
-
-
-def clean_token(token: str) -> str | None:
-    """A pasted token without whitespace or "Bearer " prefix; None when empty.
-
-    Contract: raises Unauthorized (status None) when it cannot be a token (spaces, control characters,
-    non-ASCII), so that it never reaches an HTTP header.
-    """
-    text = without_bearer(token)
-    if not text:
-        return None
-    if not _TOKEN_CHARS.fullmatch(text):
-        raise Unauthorized(
-            "That is not a valid access token. Copy it again from your ViteMobile account settings, "
-            "or log in with your username and password.",
-            status=None,
-        )
-    return text
 
 
 class ViteMobileClient:

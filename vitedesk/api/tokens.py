@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+from vitedesk.api.errors import Unauthorized
+
 _BASE64URL = re.compile(r"[A-Za-z0-9_-]+")
+_TOKEN_CHARS = re.compile(r"[!-~]+")  # visible ASCII: anything else cannot go into an HTTP header
 
 
 def _json_part(part: str) -> dict[str, Any] | None:
@@ -50,6 +53,24 @@ def without_bearer(pasted: str) -> str:
     text = pasted.strip()
     prefix = _BEARER_PREFIX.match(text)
     return text[prefix.end() :].strip() if prefix else text
+
+
+def clean_token(token: str) -> str | None:
+    """A pasted token without whitespace or "Bearer " prefix; None when empty.
+
+    Contract: raises Unauthorized (status None) when it cannot be a token (spaces, control characters,
+    non-ASCII), so that it never reaches an HTTP header.
+    """
+    text = without_bearer(token)
+    if not text:
+        return None
+    if not _TOKEN_CHARS.fullmatch(text):
+        raise Unauthorized(
+            "That is not a valid access token. Copy it again from your ViteMobile account settings, "
+            "or log in with your username and password.",
+            status=None,
+        )
+    return text
 
 
 def token_expiry(token: str) -> datetime | None:
@@ -97,4 +118,4 @@ class AuthToken:
         return self.expires_within(0, now)
 
 
-__all__ = ["AuthToken", "jwt_claims", "token_expiry", "without_bearer"]
+__all__ = ["AuthToken", "clean_token", "jwt_claims", "token_expiry", "without_bearer"]

@@ -30,7 +30,7 @@ from vitedesk.core.media import (
     same_file,
     size_warning,
 )
-from vitedesk.core.segments import SegmentInfo, analyze
+from vitedesk.core.segments import SegmentInfo, shared_analysis
 from vitedesk.core.wording import name_characters, unicode_warning
 
 if TYPE_CHECKING:  # Pillow is loaded only once pictures are prepared, not for every campaign
@@ -151,8 +151,8 @@ class Campaign:
 
     @cached_property
     def segment_info(self) -> SegmentInfo:
-        """analyze(message): encoding and SMS parts of the text."""
-        return analyze(self.message)
+        """analyze(message): encoding and SMS parts of the text (shared with the composer's view of it)."""
+        return shared_analysis(self.message)
 
     @property
     def parts_per_recipient(self) -> int:

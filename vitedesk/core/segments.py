@@ -20,6 +20,7 @@ operations (bytes.translate, str.encode, compiled regexes); Python only looks at
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import pairwise
 from typing import Final
 
@@ -85,6 +86,18 @@ def unicode_runs(text: str) -> list[tuple[int, int]]:
     return [run.span() for run in _gsm.NON_GSM7_RUN.finditer(text)]
 
 
+_UNICODE_STRETCH: Final = re.compile(f"{_gsm.NON_GSM7_RUN.pattern}(?: +{_gsm.NON_GSM7_RUN.pattern})*")
+
+
+def unicode_stretches(text: str) -> list[tuple[int, int]]:
+    """Like unicode_runs, but runs with only spaces between them make one stretch (spaces included).
+
+    For highlighting: a message written in Cyrillic or Arabic is then a few stretches instead of one run per
+    word, and the editor re-lays out a few format ranges per keystroke instead of hundreds.
+    """
+    return [stretch.span() for stretch in _UNICODE_STRETCH.finditer(text)]
+
+
 def analyze(text: str) -> SegmentInfo:
     """Count the SMS parts `text` needs.
 
@@ -116,6 +129,16 @@ class Part:
     text: str
     units: int
     capacity: int
+
+
+@lru_cache(maxsize=8)
+def shared_analysis(text: str) -> SegmentInfo:
+    """analyze(text), remembered for the last few texts: every view of one edit (the composer, its warning,
+    the split preview, the campaign's problems) gets the same SegmentInfo, whose non_gsm is then listed once.
+
+    Contract: as analyze (the result is immutable, so sharing it is safe).
+    """
+    return analyze(text)
 
 
 def split(text: str) -> list[Part]:

@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from vitedesk.core.segments import SegmentInfo, analyze, smart_replace
+from vitedesk.core.segments import SegmentInfo, analyze, shared_analysis, smart_replace
 
 NAMED_CHARACTERS_SHOWN = 5
 """Characters named in a sentence before the rest become "and N other characters"."""
@@ -66,7 +66,7 @@ def unicode_warning(message: str, recipients: int = 0, info: SegmentInfo | None 
 def _unicode_warning(message: str, recipients: int) -> str:
     # Remembered: every view of one edit (the composer, the campaign's problems, the confirmation) asks the
     # same question about the same text, and the answer walks the whole message several times.
-    info = analyze(message)
+    info = shared_analysis(message)
     offending = list(dict.fromkeys(char for _, char in info.non_gsm))
     if not offending:
         return ""

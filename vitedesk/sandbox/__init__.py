@@ -16,10 +16,28 @@ Where the reference is silent, the sandbox decides:
   "html500" and "not_json" answer instead of processing, so nothing is recorded.
 """
 
-from vitedesk.sandbox.accounts import DEMO_ACCOUNTS, DemoAccount
-from vitedesk.sandbox.app import create_app
-from vitedesk.sandbox.faults import FAULTS, Fault
-from vitedesk.sandbox.server import SandboxServer, SandboxStartError
+from typing import TYPE_CHECKING
+
+from vitedesk.lazy import lazy_exports
+
+if TYPE_CHECKING:  # loaded on first use: the demo accounts without Starlette and uvicorn (vitedesk.lazy)
+    from vitedesk.sandbox.accounts import DEMO_ACCOUNTS, DemoAccount
+    from vitedesk.sandbox.app import create_app
+    from vitedesk.sandbox.faults import FAULTS, Fault
+    from vitedesk.sandbox.server import SandboxServer, SandboxStartError
+
+__getattr__ = lazy_exports(
+    __name__,
+    {
+        "DEMO_ACCOUNTS": "vitedesk.sandbox.accounts",
+        "DemoAccount": "vitedesk.sandbox.accounts",
+        "create_app": "vitedesk.sandbox.app",
+        "FAULTS": "vitedesk.sandbox.faults",
+        "Fault": "vitedesk.sandbox.faults",
+        "SandboxServer": "vitedesk.sandbox.server",
+        "SandboxStartError": "vitedesk.sandbox.server",
+    },
+)
 
 __all__ = [
     "DEMO_ACCOUNTS",

@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from datetime import time
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from vitedesk.core.cost import Prices, parse_price
-from vitedesk.core.quiet_hours import QuietWindow
 from vitedesk.store._atomic import atomic_write_text
+
+if TYPE_CHECKING:  # its phonenumbers time-zone data loads when quiet hours are first checked
+    from vitedesk.core.quiet_hours import QuietWindow
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +62,8 @@ class Settings:
 
     def quiet_window(self) -> QuietWindow:
         """The quiet-hours window; a damaged value gives the default 08:00-21:00."""
+        from vitedesk.core.quiet_hours import QuietWindow
+
         try:
             return QuietWindow(_clock_time(self.quiet_start), _clock_time(self.quiet_end))
         except ValueError:

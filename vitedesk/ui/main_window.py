@@ -285,12 +285,12 @@ class MainWindow(QMainWindow):
         """Whether the login dialog starts with Remember me ticked (until a login chooses otherwise)."""
         self._remember_default = remember
 
-    async def ask_login(self, reason: str = "") -> bool:
-        """Open the login dialog over the window (one at a time); True once signed in."""
+    async def ask_login(self, reason: str = "", dialog: LoginDialog | None = None) -> bool:
+        """Open the login dialog over the window (one at a time), or wait for `dialog`; True if signed in."""
         if self._login is not None and not self._login.done():
             return await asyncio.shield(self._login)
         self._login = asyncio.get_running_loop().create_future()
-        dialog = LoginDialog(
+        dialog = dialog or LoginDialog(
             self.session,
             username=self._login_username(),
             remember=self._remember_default,

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
@@ -26,11 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.api import ApiError
-from vitedesk.api.client import clean_token
-from vitedesk.api.tokens import jwt_claims, token_expiry
+from vitedesk.api.tokens import clean_token, jwt_claims, token_expiry
 from vitedesk.ui.account.session import TOKEN_ACCOUNT, AccountSession, TokenStore
 from vitedesk.ui.common.widgets import Tone, edge_colour, named
-from vitedesk.ui.qt_async import TaskHolder
+
+if TYPE_CHECKING:  # asyncio and qasync load with the session, after the dialog is on screen (app.py)
+    import asyncio
+
+    from vitedesk.ui.qt_async import TaskHolder
 
 log = logging.getLogger(__name__)
 
@@ -94,16 +96,19 @@ class LoginDialog(QDialog):
 
     Logging in runs as a task: the dialog stays responsive, shows a busy bar, and accepts itself on success.
     Errors appear inline in plain words. The password is never logged or stored.
+    At start the dialog is the first window and appears before the session exists (``session=None``):
+    ``attach()`` hands it over; Log in pressed before that starts as soon as it is there.
     """
 
     def __init__(
         self,
-        session: AccountSession,
+        session: AccountSession | None,
         *,
         username: str = "",
         remember: bool = False,
         reason: str = "",
         demo_accounts: Sequence[DemoAccountInfo] = (),
+        server_url: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -112,8 +117,9 @@ class LoginDialog(QDialog):
         self.setAccessibleName("Log in to ViteMobile")
         self.setModal(True)
         self._session = session
-        self._tasks = TaskHolder(on_error=self._unexpected)
+        self._tasks: TaskHolder | None = None
         self._attempt: asyncio.Task[None] | None = None
+        self._submit_waiting = False  # Log in pressed before attach()
         self._demo_accounts = list(demo_accounts)
 
         layout = QVBoxLayout(self)
@@ -176,7 +182,7 @@ class LoginDialog(QDialog):
         self.advancedBox = named(QWidget(), "advancedBox")
         advanced = QFormLayout(self.advancedBox)
         advanced.setContentsMargins(16, 0, 0, 0)
-        self.serverEdit = named(QLineEdit(session.server_url), "serverEdit")
+        self.serverEdit = named(QLineEdit(session.server_url if session else server_url), "serverEdit")
         self.serverEdit.setAccessibleName("Server address")
         advanced.addRow("Server address:", self.serverEdit)
         self.advancedBox.setVisible(False)
@@ -263,7 +269,7 @@ class LoginDialog(QDialog):
 
     @property
     def busy(self) -> bool:
-        return self._attempt is not None and not self._attempt.done()
+        return self._submit_waiting or (self._attempt is not None and not self._attempt.done())
 
     def _set_busy(self, busy: bool) -> None:
         self.busyBar.setVisible(busy)
@@ -293,6 +299,25 @@ class LoginDialog(QDialog):
             return
         self._clear_error()
         self._set_busy(True)
+        if self._session is None:
+            self._submit_waiting = True
+            return
+        self._start_attempt()
+
+    def attach(self, session: AccountSession) -> None:
+        """The session to log in through (the dialog opened before it existed); shows its server address."""
+        self._session = session
+        if not self.serverEdit.isModified():
+            self.serverEdit.setText(session.server_url)
+        if self._submit_waiting:
+            self._submit_waiting = False
+            self._start_attempt()
+
+    def _start_attempt(self) -> None:
+        if self._tasks is None:
+            from vitedesk.ui.qt_async import TaskHolder
+
+            self._tasks = TaskHolder(on_error=self._unexpected)
         self._attempt = self._tasks.start(self._log_in(), name="log in")
 
     def _field_problem(self) -> tuple[str, QWidget]:
@@ -311,6 +336,7 @@ class LoginDialog(QDialog):
         return "", self
 
     async def _log_in(self) -> None:
+        assert self._session is not None  # submit() waits for attach()
         server = self.serverEdit.text().strip()
         remember = self.rememberCheck.isChecked()
         try:
@@ -329,8 +355,6 @@ class LoginDialog(QDialog):
                 self.advancedButton.setChecked(True)
                 self.serverEdit.setFocus()
             return
-        except asyncio.CancelledError:
-            raise
         self._set_busy(False)
         self.passwordEdit.clear()
         self.accept()
@@ -343,6 +367,7 @@ class LoginDialog(QDialog):
         )
 
     def reject(self) -> None:
+        self._submit_waiting = False
         if self._attempt is not None and not self._attempt.done():
             self._attempt.cancel()
             self._set_busy(False)

@@ -5,11 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 
-from vitedesk.api import ApiError, ViteMobileClient
+from vitedesk.api import ApiError
+
+if TYPE_CHECKING:
+    from vitedesk.api import ViteMobileClient
 
 log = logging.getLogger(__name__)
 
@@ -25,6 +28,13 @@ class TokenStore(Protocol):
     def delete(self, server_url: str, username: str) -> None: ...
 
 
+def https_client(server_url: str) -> ViteMobileClient:
+    """The real API client; httpx and its certificates load here, after the first window has been painted."""
+    from vitedesk.api.client import ViteMobileClient
+
+    return ViteMobileClient(server_url)
+
+
 class AccountSession(QObject):
     """Who is signed in: the server, the account name and the one API client for that server.
 
@@ -37,7 +47,7 @@ class AccountSession(QObject):
     def __init__(
         self,
         server_url: str,
-        client_factory: Callable[[str], ViteMobileClient] = ViteMobileClient,
+        client_factory: Callable[[str], ViteMobileClient] = https_client,
         vault: TokenStore | None = None,
     ) -> None:
         super().__init__()

@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.cost import Prices, estimate
-from vitedesk.core.segments import GSM7, UCS2, SegmentInfo, analyze, smart_replace, unicode_runs
+from vitedesk.core.segments import (
+    GSM7,
+    UCS2,
+    SegmentInfo,
+    analyze,
+    shared_analysis,
+    smart_replace,
+    unicode_stretches,
+)
 from vitedesk.core.wording import plural, unicode_warning
 from vitedesk.ui.common.utf16 import utf16_offset, utf16_spans
 from vitedesk.ui.common.widgets import InlineNotice, Tone, tint
@@ -92,8 +100,9 @@ class UnicodeHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         # message() is toPlainText(), which turns no-break spaces into plain ones: count them the same way.
-        # One scan of the block for the runs of such characters, one format per run: linear in the block.
-        runs = unicode_runs(text.replace("\u00a0", " "))
+        # One scan of the block, one format per stretch (words of another script and the spaces between them
+        # make one): linear in the block, and few format ranges for Qt to lay out again on every keystroke.
+        runs = unicode_stretches(text.replace("\u00a0", " "))
         for start, length in utf16_spans(text, runs):
             self.setFormat(start, length, self._format)
 
@@ -229,7 +238,7 @@ class Composer(QWidget):
 
     def _refresh(self) -> None:
         text = self.message()
-        self._info = analyze(text)
+        self._info = shared_analysis(text)  # the same SegmentInfo the campaign and the warning use
         info = self._info
         self.segmentCounter.setText(counter_text(text, info, self._protocol))
         self.segmentCounter.setToolTip(counter_tooltip(info, self._protocol))

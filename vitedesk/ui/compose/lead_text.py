@@ -2,8 +2,10 @@
 
 Inserting 200,000 lines into a QPlainTextEdit blocks the UI thread for over half a second. A worker thread
 does not help: PySide keeps the GIL during QTextDocument calls, so the UI thread would wait anyway. Large
-texts are therefore inserted slice by slice (about 12 ms each) into an off-screen document that is swapped
-in at the end. The text it replaces is kept, so Ctrl+Z right after a large paste or import brings it back.
+texts are therefore inserted slice by slice (about 12 ms each) into the editor's own document, read-only
+meanwhile. Not into an off-screen document swapped in at the end: setDocument() lays out every block in
+one go (60-100 ms for 200,000 lines), the longest stall of the whole paste. The text it replaces is kept, so
+Ctrl+Z right after a large paste or import brings it back.
 """
 
 from __future__ import annotations
@@ -11,40 +13,28 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QMimeData, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QPlainTextDocumentLayout, QPlainTextEdit, QWidget
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from vitedesk.ui.common.file_drops import local_files
 from vitedesk.ui.common.utf16 import python_index, utf16_length
 
 BULK_CHARACTERS = 250_000
-"""Texts longer than this are loaded in slices into an off-screen document instead of in one go."""
-SLICE_CHARACTERS = 60_000
+"""Texts longer than this are loaded in slices instead of in one go."""
+SLICE_CHARACTERS = 20_000
 SLICE_SECONDS = 0.012
 PAUSE_LIMIT_MS = 3_000
 
 
 class _SlicedLoad:
-    """Fills a detached plain-text document a slice at a time, so the event loop keeps running in between.
+    """Adds ``text`` at the end of ``shown`` (the editor's own document) a slice at a time, so the event loop
+    keeps running in between: nothing to swap in at the end, which stood the window still (see above)."""
 
-    With ``shown`` (the editor's own document) the slices go at its end instead: nothing to swap in at the
-    end, which for a million lines stood the window still for most of a second.
-    """
-
-    def __init__(
-        self, text: str, font: QFont, cursor_position: int, shown: QTextDocument | None = None
-    ) -> None:
+    def __init__(self, text: str, cursor_position: int, shown: QTextDocument) -> None:
         self.text = text
         self.position = 0
         self.cursor_position = cursor_position
-        self.in_place = shown is not None
-        if shown is None:
-            self.document = QTextDocument()
-            # Layout first: it then does its bookkeeping per slice instead of all at once when shown.
-            self.document.setDocumentLayout(QPlainTextDocumentLayout(self.document))
-            self.document.setDefaultFont(font)
-        else:
-            self.document = shown
+        self.document = shown
         self.document.setUndoRedoEnabled(False)
         self._cursor = QTextCursor(self.document)
         self._cursor.movePosition(QTextCursor.MoveOperation.End)
@@ -87,12 +77,12 @@ class LeadTextEdit(QPlainTextEdit):
     # -- large texts ----------------------------------------------------------------------------------
 
     def load_text(self, text: str, cursor_position: int | None = None) -> None:
-        """Show ``text`` exactly as given; a large one is built in slices off-screen and then swapped in.
+        """Show ``text`` exactly as given; a large one goes in a slice at a time (read-only meanwhile).
 
         ``cursor_position`` (Qt positions) defaults to the end of the text.
         """
         end = utf16_length(text) if cursor_position is None else cursor_position
-        # Replacing a large text in place would also be slow (and fill the undo stack): swap that too.
+        # Replacing a large text in one go would also be slow (and fill the undo stack): slice that too.
         if len(text) < BULK_CHARACTERS and self.document().characterCount() < BULK_CHARACTERS:
             self._cancel_load()
             cursor = QTextCursor(self.document())
@@ -105,10 +95,7 @@ class LeadTextEdit(QPlainTextEdit):
             return
         if self._load is None:
             self._previous_text = self.toPlainText()
-        self._load = _SlicedLoad(text, QFont(self.font()), end)
-        self._set_bulk_loading(True)
-        self._slicer.start()
-        self.loadStarted.emit(text)
+        self._load_in_place(0, text, end, text)
 
     def add_text(self, addition: str, kept: str) -> str:
         """Put ``addition`` on new lines after ``kept`` (the start of the current text that stays: all of it,
@@ -124,22 +111,27 @@ class LeadTextEdit(QPlainTextEdit):
             return whole
         self._cancel_load()
         self._previous_text = self.toPlainText()
+        self._load_in_place(
+            utf16_length(kept), "\n" + addition if kept else addition, utf16_length(whole), whole
+        )
+        return whole
+
+    def _load_in_place(self, keep: int, text: str, cursor_position: int, whole: str) -> None:
+        """Remove all after the first ``keep`` Qt positions, then add ``text`` a slice at a time."""
+        document = self.document()
         document.setUndoRedoEnabled(False)
         cursor = QTextCursor(document)
-        cursor.setPosition(utf16_length(kept))
+        cursor.setPosition(min(keep, document.characterCount() - 1))
         cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         self.blockSignals(True)
         try:
             cursor.removeSelectedText()
         finally:
             self.blockSignals(False)
-        self._load = _SlicedLoad(
-            "\n" + addition if kept else addition, QFont(self.font()), utf16_length(whole), shown=document
-        )
+        self._load = _SlicedLoad(text, cursor_position, shown=document)
         self._set_bulk_loading(True)
         self._slicer.start()
         self.loadStarted.emit(whole)
-        return whole
 
     def pause_loading(self, paused: bool) -> None:
         """Hold a large load back (at most PAUSE_LIMIT_MS) so other work, such as parsing, gets the CPU first.
@@ -160,14 +152,11 @@ class LeadTextEdit(QPlainTextEdit):
         if load is None or self._paused:
             self._slicer.stop()
             return
-        if load.in_place:
-            self.blockSignals(True)  # one textChanged at the end, not one per slice
-            try:
-                done = load.step()
-            finally:
-                self.blockSignals(False)
-        else:
+        self.blockSignals(True)  # one textChanged at the end, not one per slice
+        try:
             done = load.step()
+        finally:
+            self.blockSignals(False)
         if not done:
             return
         self._slicer.stop()
@@ -175,15 +164,6 @@ class LeadTextEdit(QPlainTextEdit):
         document = load.document
         document.setUndoRedoEnabled(True)
         document.setModified(True)
-        if load.in_place:
-            self._end_load(document, load.cursor_position)
-            return
-        document.setParent(self)
-        old = self.document()
-        earlier_large_text = old.parent() is self  # the editor itself deletes only its original document
-        self.setDocument(document)
-        if earlier_large_text:
-            old.deleteLater()
         self._end_load(document, load.cursor_position)
 
     def _end_load(self, document: QTextDocument, cursor_position: int) -> None:
@@ -198,10 +178,7 @@ class LeadTextEdit(QPlainTextEdit):
     def _cancel_load(self) -> None:
         if self._load is not None:
             self._slicer.stop()
-            if self._load.in_place:
-                self._load.document.setUndoRedoEnabled(True)
-            else:
-                self._load.document.deleteLater()
+            self._load.document.setUndoRedoEnabled(True)  # what is in stays until the caller replaces it
             self._load = None
             self._set_bulk_loading(False)
             self.loadFinished.emit()
@@ -210,7 +187,7 @@ class LeadTextEdit(QPlainTextEdit):
         if self.bulk_loading == active:
             return
         self.bulk_loading = active
-        # Read-only while loading, so nothing typed meanwhile is lost when the new text is swapped in.
+        # Read-only while loading, so nothing typed meanwhile gets mixed into the text going in.
         self.setReadOnly(active)
 
     def undo_large_load(self) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from vitedesk.core.leads import LeadReport, parse_leads, supported_regions
+from vitedesk.core.leads.chunked import parse_lines
 from vitedesk.core.wording import plural
 from vitedesk.ui.common.file_drops import take_files
 from vitedesk.ui.common.widgets import InlineNotice, Tone
@@ -84,7 +85,8 @@ def problems_of(report: LeadReport) -> list[LeadProblem]:
 def read_leads(text: str, default_region: str) -> tuple[LeadReport, list[LeadProblem]]:
     """The report and its problem rows, both made on the worker thread (a 200,000-line list can hold a
     million rows: building them on the UI thread stood the window still for seconds)."""
-    report = parse_leads(text, default_region)
+    # A slice of lines at a time: parse_leads' whole-text passes hold the GIL and stood the window still.
+    report = parse_lines(text.split("\n"), default_region)
     return report, problems_of(report)
 
 

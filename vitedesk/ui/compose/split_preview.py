@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from vitedesk.core.segments import UCS2, Part, analyze, split
+from vitedesk.core.segments import UCS2, Part, shared_analysis, split
 from vitedesk.ui.common.widgets import Tone, named, scrolling, tint
 
 UPDATE_DELAY_MS = 40
@@ -130,7 +130,7 @@ class SplitPreview(QFrame):
     # -- inside ---------------------------------------------------------------------------------------
 
     def _unicode_positions(self) -> frozenset[int]:
-        info = analyze(self._text)
+        info = shared_analysis(self._text)
         if info.encoding != UCS2:
             return frozenset()
         return frozenset(index for index, _ in info.non_gsm)
