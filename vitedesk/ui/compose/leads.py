@@ -159,6 +159,8 @@ class LeadEditor(QWidget):
         self.leadTabs = QTabWidget(self)
         self.leadTabs.setObjectName("leadTabs")
         self.leadTabs.setDocumentMode(True)
+        self.leadTabs.setAccessibleName("Lines that need attention, and the recipients")
+        self.leadTabs.tabBar().setAccessibleName("Lines that need attention, or the recipients")
         self.problemList = LeadProblemsView(self.problemsModel, self.leadTabs)
         self.problemList.setObjectName("leadProblems")
         self.problemList.setAccessibleName("Lines that need attention; press Enter to go to the line")
