@@ -63,7 +63,7 @@ class LeadReviewPanel(QWidget):
         self.switchCountryButton.setObjectName("switchCountryButton")
         self.switchCountryButton.setAccessibleName("Switch the default country")
         self.countryHint.row.insertWidget(1, self.switchCountryButton)
-        self.includeUnverified = QCheckBox(self)
+        self.includeUnverified = QCheckBox(parent)  # laid out by the editor, under the summary
         self.includeUnverified.setObjectName("includeUnverified")
         self.includeUnverified.setAccessibleName("Send to the numbers that may not exist anyway")
         self.includeUnverified.hide()
@@ -72,7 +72,6 @@ class LeadReviewPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(self.regionExplain)
         layout.addWidget(self.countryHint)
-        layout.addWidget(self.includeUnverified)
         self.includeUnverified.toggled.connect(self.includeChanged)
         self.switchCountryButton.clicked.connect(self._switch)
 
@@ -106,8 +105,7 @@ class LeadReviewPanel(QWidget):
         code = phonenumbers.country_code_for_region(hint.region)
         self.switchCountryButton.setText(f"Read them as {region_name(hint.region)} (+{code})")
         self.countryHint.show_message(
-            f"{hint.sentence} Numbers without a country code are read as "
-            f"{region_name(review.region)} now, so they will not be sent.",
+            f"{hint.sentence} Read as {region_name(review.region)} numbers, they will not be sent.",
             Tone.WARNING,
         )
 

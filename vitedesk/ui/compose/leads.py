@@ -182,6 +182,7 @@ class LeadEditor(QWidget):
         layout.addWidget(self.reviewPanel)
         layout.addWidget(self.leadEdit, 1)
         layout.addWidget(self.leadSummary)
+        layout.addWidget(self.includeUnverified)  # next to the count it changes
         layout.addWidget(self.fileNotice)
         layout.addWidget(self.leadTabs)
         QWidget.setTabOrder(self.regionCombo, self.importButton)
