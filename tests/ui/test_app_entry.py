@@ -109,7 +109,7 @@ def test_a_whole_sandbox_session_through_main(qtbot, tmp_path: Path) -> None:
         dialog.demoCombo.setCurrentIndex(2)  # the Business demo account
         QTest.keyClick(dialog.passwordEdit, Qt.Key.Key_Return)
         await until(lambda: window.session.signed_in)
-        window.leads.set_text("555 123 0001\n555 123 0002")
+        window.leads.set_text("202 555 0001\n202 555 0002")
         window.composer.set_message("From the entry point")
         await until(window.sendButton.isEnabled)
         QTest.mouseClick(window.sendButton, Qt.MouseButton.LeftButton)

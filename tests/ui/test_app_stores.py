@@ -80,7 +80,7 @@ def test_no_keychain_is_said_once_without_a_dialog_and_the_session_works(
     drive.login(window, BUSINESS)
     assert window.notices.text("keychainNotice") == ""  # once per session
     assert backend.calls == 1  # the broken keychain was tried once, not on every login
-    window.leads.set_text("555 123 0001")
+    window.leads.set_text("202 555 0001")
     window.composer.set_message("Still works")
     drive.wait_for_recipients(window, 1)
     qtbot.mouseClick(window.sendButton, Qt.MouseButton.LeftButton)

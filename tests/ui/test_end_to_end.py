@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 from vitedesk.sandbox import DEMO_ACCOUNTS
 
 BASIC, BUSINESS, ENTERPRISE = (account.username for account in DEMO_ACCOUNTS)
-LEADS = "Name,Phone\nAna,(555) 123-0001\nBo,555.123.0002\nCy,+1 555 123 0003\nAna again,5551230001\n"
-NUMBERS = ["+15551230001", "+15551230002", "+15551230003"]
+LEADS = "Name,Phone\nAna,(202) 555-0001\nBo,202.555.0002\nCy,+1 202 555 0003\nAna again,2025550001\n"
+NUMBERS = ["+12025550001", "+12025550002", "+12025550003"]
 
 
 def received(sandbox) -> list[dict]:
@@ -50,11 +50,11 @@ def start(make_window, drive, sandbox, username: str):
 
 def test_public_route_single_recipient(qtbot, sandbox, make_window, drive) -> None:
     window = start(make_window, drive, sandbox, BASIC)
-    compose(drive, window, "555-123-0009", "Your order is ready", 1)
+    compose(drive, window, "202-555-0009", "Your order is ready", 1)
     assert window.route.routePublic.isChecked()
     send(drive, qtbot, window)
     [campaign] = received(sandbox)
-    assert campaign["leads"] == ["+15551230009"]
+    assert campaign["leads"] == ["+12025550009"]
     assert campaign["message"] == "Your order is ready"
     assert (campaign["server_type"], campaign["protocol"], campaign["sid"]) == ("PUBLIC", "SMS", None)
     assert str(campaign["id"]) in window.sendStatus.text()

@@ -42,7 +42,7 @@ def test_send_is_disabled_with_the_reason_until_the_campaign_is_complete(qtbot, 
     assert not window.sendButton.isEnabled()
     reason = window.sendReason.text()
     assert reason and window.sendButton.toolTip() == reason
-    drive.paste_leads(window, "555 123 0001\n555 123 0002")
+    drive.paste_leads(window, "202 555 0001\n202 555 0002")
     drive.wait_for_recipients(window, 2)
     assert not window.sendButton.isEnabled()
     assert window.sendReason.text() != reason  # now it is the message that is missing
@@ -94,7 +94,7 @@ def test_ctrl_return_opens_the_confirmation_only_when_ready(qtbot, sandbox, make
     assert window.sendReason.text() != ""  # said why, once, beside Send; nothing opened
     assert not window.banner.isVisible()
     assert window.leads.leadEdit.hasFocus()  # and taken to what is missing
-    drive.paste_leads(window, "555 123 0001")
+    drive.paste_leads(window, "202 555 0001")
     drive.type_message(window, "Hello")
     drive.wait_for_recipients(window, 1)
     qtbot.keyClick(window.composer.messageEdit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -208,7 +208,7 @@ def test_a_long_typing_session_does_not_crash_the_app() -> None:
 
 def test_the_composer_total_counts_the_recipients_of_the_window(qtbot, sandbox, make_window, drive) -> None:
     window = make_window(sandbox.url)
-    window.leads.set_text("555 123 0001\n555 123 0002\n555 123 0003")
+    window.leads.set_text("202 555 0001\n202 555 0002\n202 555 0003")
     window.composer.set_message("a" * 161)
     drive.wait_for_recipients(window, 3)
     assert window.composer.segmentCounter.text() == "161 characters · 2 texts per person · plain text (GSM)"

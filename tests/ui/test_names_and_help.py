@@ -53,7 +53,7 @@ def area_of(window: QWidget, widget: QWidget) -> int:
 
 def test_tab_goes_through_the_areas_in_reading_order(qtbot, sandbox, make_window) -> None:
     window = make_window(sandbox.url)
-    window.leads.set_text("555 123 0001")
+    window.leads.set_text("202 555 0001")
     window.composer.set_message("Doors open at “nine”")
     qtbot.waitUntil(window.sendButton.isEnabled)
     window.activateWindow()

@@ -64,7 +64,7 @@ def test_no_password_or_token_in_any_file_after_a_whole_session(qtbot, sandbox, 
         await until(lambda: window.session.signed_in)
         seen["token"] = window.session.client.token
         seen["kept"] = list(keychain.entries.values())
-        window.leads.set_text("555 123 0001\n555 123 0002")
+        window.leads.set_text("202 555 0001\n202 555 0002")
         QTest.keyClicks(window.composer.messageEdit, "Secrets stay secret")
         await until(lambda: len(window.campaign().leads) == 2 and window.sendButton.isEnabled())
         QTest.mouseClick(window.sendButton, Qt.MouseButton.LeftButton)

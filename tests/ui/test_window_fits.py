@@ -26,7 +26,7 @@ def test_the_window_fits_1024x600_and_send_stays_in_view(qtbot, sandbox, make_wi
     window = make_window(sandbox.url, sandbox_url=sandbox.url)
     hint = window.minimumSizeHint()
     assert hint.width() <= 1024 and hint.height() <= 560
-    window.leads.set_text("\n".join(f"555 123 {n:04d}" for n in range(60)))
+    window.leads.set_text("\n".join(f"202 555 {n:04d}" for n in range(60)))
     window.composer.set_message("Doors open at nine. " * 20)
     window.resize(1024, 560)  # 600 minus a panel and the title bar
     qtbot.waitUntil(lambda: window.height() == 560)

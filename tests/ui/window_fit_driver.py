@@ -23,7 +23,7 @@ async def measure(png: Path, report: dict[str, object]) -> None:
     window = top_level("mainWindow")
     await until(lambda: window.login_dialog is not None and window.login_dialog.isVisible())
     window.login_dialog.reject()
-    window.leads.set_text("\n".join(f"555 123 {n:04d}" for n in range(40)))
+    window.leads.set_text("\n".join(f"202 555 {n:04d}" for n in range(40)))
     window.composer.set_message("Doors open at nine. " * 12)
     screen = window.screen().availableGeometry()
     window.resize(screen.width(), screen.height())

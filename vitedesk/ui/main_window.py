@@ -192,14 +192,13 @@ class MainWindow(QMainWindow):
 
     def campaign(self) -> Campaign:
         """The campaign as the widgets hold it right now."""
-        report = self.leads.report()
         return Campaign(
-            leads=list(report.numbers),
+            leads=list(self.leads.recipients()),
             message=self.composer.message(),
             route=self.route.route(),
             images=self.images.images(),
             prepared=self.images.prepared(),
-            unverified=[lead.e164 for lead in report.unverified],
+            unverified=self.leads.unverified_included(),
         )
 
     def blocking_problem(self, campaign: Campaign | None = None) -> Problem | None:

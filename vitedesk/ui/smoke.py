@@ -26,7 +26,7 @@ from vitedesk.store import TokenVault
 TIME_LIMIT = 60.0
 SANDBOX_USERNAME = "business@sandbox.test"
 SANDBOX_PASSWORD = "sandbox"
-NUMBERS = "+1 555 123 0001\n+1 555 123 0002\n"
+NUMBERS = "+1 202 555 0001\n+1 202 555 0002\n"
 MESSAGE = "ViteDesk smoke test"
 
 

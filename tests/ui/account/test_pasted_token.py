@@ -83,7 +83,7 @@ def test_a_real_token_from_the_sandbox_signs_in_and_sends(qtbot, sandbox, make_w
     dialog.tokenEdit.setText(token)
     dialog.loginButton.click()
     qtbot.waitUntil(lambda: window.session.signed_in and window.login_dialog is None, timeout=10_000)
-    window.leads.set_text("555 123 0001")
+    window.leads.set_text("202 555 0001")
     window.composer.set_message("Token works")
     drive.wait_for_recipients(window, 1)
     window.request_send()

@@ -37,7 +37,7 @@ def test_restore_puts_every_field_back_and_says_so(qtbot, sandbox, make_desk, pi
     first = make_desk(sandbox.url, name="shared")
     first.drafts.save(
         Draft(
-            leads_text="555 123 0001\n  555 123 0002",
+            leads_text="202 555 0001\n  202 555 0002",
             default_region="CA",
             message="Welcome back",
             route_kind="SID",
@@ -51,7 +51,7 @@ def test_restore_puts_every_field_back_and_says_so(qtbot, sandbox, make_desk, pi
     window = desk.window
     assert draft is not None
     qtbot.waitUntil(lambda: not window.leads.is_busy())
-    assert window.leads.text() == "555 123 0001\n  555 123 0002"
+    assert window.leads.text() == "202 555 0001\n  202 555 0002"
     assert window.leads.default_region() == "CA"
     assert window.composer.message() == "Welcome back"
     assert window.route.routeSid.isChecked() and window.route.route().sender_id == "MyShop"
@@ -104,7 +104,7 @@ def test_successful_send_keeps_the_text_on_screen_but_not_as_a_draft(
     window = desk.window
     window.tasks.start(window.ask_login())
     drive.login(window, BUSINESS)
-    window.leads.set_text("555 123 0001")
+    window.leads.set_text("202 555 0001")
     drive.type_message(window, "Sent once")
     drive.wait_for_recipients(window, 1)
     qtbot.waitUntil(lambda: desk.drafts.path.exists(), timeout=3000)
@@ -124,7 +124,7 @@ def test_a_failed_send_keeps_the_draft(qtbot, sandbox, make_desk, drive) -> None
     window = desk.window
     window.tasks.start(window.ask_login())
     drive.login(window, DEMO_ACCOUNTS[0].username)  # not verified: several recipients are refused (428)
-    window.leads.set_text("555 123 0001\n555 123 0002")
+    window.leads.set_text("202 555 0001\n202 555 0002")
     window.composer.set_message("Refused")
     drive.wait_for_recipients(window, 2)
     desk.workspace.drafts.flush()

@@ -42,7 +42,7 @@ def test_pasted_text_lists_unusable_lines_and_clicking_one_goes_there(qtbot, edi
     QGuiApplication.clipboard().setText("\n".join(lines))
     editor.leadEdit.setFocus()
     qtbot.keySequence(editor.leadEdit, QKeySequence.StandardKey.Paste)
-    wait_for_summary(qtbot, editor, "3 recipients · 1 duplicate removed · 2 can't be used")
+    wait_for_summary(qtbot, editor, "3 recipients · 1 duplicate removed · 2 lines need attention")
     view = editor.problemList
     assert view.isVisible()
     first = view.model().index(0, 0).data()
@@ -57,12 +57,20 @@ def test_pasted_text_lists_unusable_lines_and_clicking_one_goes_there(qtbot, edi
     qtbot.waitUntil(editor.leadEdit.hasFocus)
 
 
-def test_unusual_numbers_are_warned_about(qtbot, editor: LeadEditor) -> None:
+def test_numbers_that_may_not_exist_are_held_back_until_included(qtbot, editor: LeadEditor) -> None:
     editor.set_text("+1 202 555 0143\n+1 555 555 5555\n")
-    qtbot.waitUntil(lambda: editor.unverifiedNotice.isVisible(), timeout=5000)
-    assert "1 number looks unusual" in editor.unverifiedNotice.text()
+    wait_for_summary(qtbot, editor, "1 recipient · 1 may not exist (not sent)")
     rows = [editor.problemsModel.index(row, 0).data() for row in range(editor.problemsModel.rowCount())]
-    assert any(row.startswith("Line 2: +1 555 555 5555 — ") for row in rows)
+    assert any(row.startswith("Line 2: +1 555 555 5555 — May not exist") for row in rows)
+    box = editor.includeUnverified
+    assert box.isVisible() and not box.isChecked() and box.text() == "Send to this number anyway"
+    assert editor.recipients() == ["+12025550143"] and editor.unverified_included_count == 0
+    with qtbot.waitSignal(editor.reportChanged, timeout=2000):
+        box.click()
+    assert editor.recipients() == ["+12025550143", "+15555555555"]
+    assert editor.unverified_included() == ["+15555555555"] and editor.unverified_included_count == 1
+    assert editor.leadSummary.text() == "2 recipients"
+    assert editor.recipientsTable.model.rowCount() == 2
 
 
 def test_stale_results_are_discarded(qtbot, editor: LeadEditor) -> None:
@@ -80,7 +88,7 @@ def test_default_country_changes_how_local_numbers_are_read(qtbot, editor: LeadE
     assert editor.default_region() == "US"
     assert editor.regionCombo.currentText() == "United States (+1)"
     editor.set_text("020 7946 0958")
-    wait_for_summary(qtbot, editor, "0 recipients · 1 can't be used")
+    wait_for_summary(qtbot, editor, "0 recipients · 1 line needs attention")
     with qtbot.waitSignal(editor.reportChanged, timeout=5000) as changed:
         assert editor.set_default_region("GB")
     assert changed.args[0].numbers == ["+442079460958"]
@@ -121,8 +129,8 @@ def test_200k_lines_load_without_freezing_and_undo_restores_the_old_text(qtbot, 
     report = editor.report()
     assert len(report.invalid) == 2_000
     assert len(report.numbers) + len(report.duplicates) + len(report.invalid) == 200_000
-    assert editor.leadSummary.text() == summary_text(report)
-    assert editor.leadSummary.text().endswith(" · 2,000 can't be used")
+    assert editor.leadSummary.text() == summary_text(editor.review())
+    assert editor.leadSummary.text().endswith(" · 2,000 lines need attention")
     # The problem list shows the first rows only until scrolled.
     assert 0 < editor.problemsModel.rowCount() < editor.problemsModel.total() == 2_000
     editor.leadEdit.setFocus()

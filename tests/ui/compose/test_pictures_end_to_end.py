@@ -22,7 +22,7 @@ def start(make_window, drive, sandbox, tmp_path: Path):
     window = make_window(sandbox.url, pictures=PictureOptions(tmp_path / "cache"))
     window.tasks.start(window.ask_login())
     drive.login(window, BUSINESS)
-    drive.paste_leads(window, "555-123-0009")
+    drive.paste_leads(window, "202-555-0009")
     drive.type_message(window, "Our new shop")
     drive.wait_for_recipients(window, 1)
     return window

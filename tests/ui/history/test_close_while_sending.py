@@ -29,7 +29,7 @@ def test_the_window_can_be_closed_during_a_send_and_the_send_is_outcome_unknown(
     window = desk.window
     window.tasks.start(window.ask_login())
     drive.login(window, BUSINESS)
-    window.leads.set_text("555 123 0001")
+    window.leads.set_text("202 555 0001")
     window.composer.set_message("Closing time")
     drive.wait_for_recipients(window, 1)
     qtbot.waitUntil(window.sendButton.isEnabled)

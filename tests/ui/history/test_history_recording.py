@@ -16,7 +16,7 @@ from vitedesk.sandbox import DEMO_ACCOUNTS
 from vitedesk.store import SendState
 
 BUSINESS = DEMO_ACCOUNTS[1].username
-LEADS = "555 123 0001\n555 123 0002\n555 123 0003"
+LEADS = "202 555 0001\n202 555 0002\n202 555 0003"
 
 
 def ready(desk, drive, qtbot, message: str = "Spring sale", leads: str = LEADS, count: int = 3) -> None:

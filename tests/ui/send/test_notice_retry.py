@@ -15,7 +15,7 @@ def test_try_again_after_nothing_was_sent_sends_the_same_campaign(
     run_async(window.session.log_in(sandbox.url, BUSINESS, "sandbox", False))
     token = window.session.client.token
     run_async(window.session.use_token(UNREACHABLE, token, False))  # as if the network were down
-    window.leads.set_text("+15551230001\n+15551230002")
+    window.leads.set_text("+12025550001\n+12025550002")
     drive.wait_for_recipients(window, 2)
     window.composer.set_message("Doors open at nine")
     qtbot.waitUntil(window.sendButton.isEnabled)
@@ -34,7 +34,7 @@ def test_try_again_after_nothing_was_sent_sends_the_same_campaign(
     drive.wait_idle(window)
     received = sandbox.campaigns()
     assert [(c["message"], sorted(c["leads"])) for c in received] == [
-        ("Doors open at nine", ["+15551230001", "+15551230002"])
+        ("Doors open at nine", ["+12025550001", "+12025550002"])
     ]
     assert window.banner.notice is not None and window.banner.notice.level == "success"
     assert str(received[0]["id"]) in window.sendStatus.text()

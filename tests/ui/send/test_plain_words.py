@@ -25,12 +25,12 @@ def send_from_window(qtbot, window, drive, leads: str, count: int) -> None:
 
 def test_success_says_how_many_recipients_and_the_campaign(qtbot, sandbox, make_window, drive) -> None:
     window = make_window(sandbox.url)
-    send_from_window(qtbot, window, drive, "555 123 0001", 1)
+    send_from_window(qtbot, window, drive, "202 555 0001", 1)
     campaign_id = sandbox.campaigns()[0]["id"]
     assert window.sendStatus.text() == f"Sent to 1 recipient — campaign {campaign_id}"
     assert "SENDING" not in window.sendStatus.text().upper()
     assert window.banner.detailsButton.isVisible() and not window.banner.detailsLabel.isVisible()
-    send_from_window(qtbot, window, drive, "555 123 0001\n555 123 0002", 2)
+    send_from_window(qtbot, window, drive, "202 555 0001\n202 555 0002", 2)
     campaign_id = sandbox.campaigns()[-1]["id"]
     assert window.sendStatus.text() == f"Sent to 2 recipients — campaign {campaign_id}"
     assert success_sentence(1204, 981) == "Sent to 1,204 recipients — campaign 981"
@@ -41,7 +41,7 @@ def test_a_refusal_is_one_plain_sentence_and_the_server_words_are_under_details(
 ) -> None:
     window = make_window(sandbox.url)
     window.route.set_route(Route.private("svm-nope"))
-    send_from_window(qtbot, window, drive, "555 123 0001", 1)
+    send_from_window(qtbot, window, drive, "202 555 0001", 1)
     assert sandbox.campaigns() == []
     sentence = window.sendStatus.text()
     assert sentence.startswith("ViteMobile refused the campaign because something in it is not right")
@@ -57,7 +57,7 @@ def test_a_refusal_is_one_plain_sentence_and_the_server_words_are_under_details(
 
 
 def test_the_licence_sentence_names_the_licence_once() -> None:
-    campaign = Campaign(leads=["+15551230001"], message="Hi", route=Route.sid("Shop"))
+    campaign = Campaign(leads=["+12025550001"], message="Hi", route=Route.sid("Shop"))
     notice = notice_for_error(Forbidden(detail="No sender ID on this plan", status=403), campaign)
     # "Your ViteMobile licence does not allow this campaign: a sender ID needs an Enterprise licence."
     assert notice.text.count("licence") == 2

@@ -77,13 +77,13 @@ def harness(qtbot, run_async, sandbox):
 
 
 def sms(*numbers: str, text: str = "Hello from the shop") -> Campaign:
-    return Campaign(leads=list(numbers or ("+15551230001",)), message=text)
+    return Campaign(leads=list(numbers or ("+12025550001",)), message=text)
 
 
 def test_confirmation_shows_what_will_go_out(harness) -> None:
     h = harness()
     campaign = Campaign(
-        leads=[f"+1555123{n:04d}" for n in range(7)],
+        leads=[f"+1202555{n:04d}" for n in range(7)],
         message="x" * 170,
         route=Route.private("svm-business-1"),
     )
@@ -97,7 +97,7 @@ def test_confirmation_shows_what_will_go_out(harness) -> None:
     assert dialog.value("route") == "Private server svm-business-1"
     assert dialog.value("protocol") == "SMS"
     assert dialog.value("first").startswith(
-        "+15551230000, +15551230001"
+        "+12025550000, +12025550001"
     ) and "2 more numbers" in dialog.value("first")
     assert dialog.cancelButton.isDefault() and not dialog.sendButton.isDefault()
     h.qtbot.keyClick(dialog, Qt.Key.Key_Return)  # Enter cancels: it never confirms by accident
@@ -108,7 +108,7 @@ def test_confirmation_shows_what_will_go_out(harness) -> None:
 
 def test_confirmed_campaign_reaches_the_server_once_with_its_id(harness) -> None:
     h = harness()
-    notice = h.send(sms("+15551230001", "+15551230002"))
+    notice = h.send(sms("+12025550001", "+12025550002"))
     received = h.sandbox.campaigns()
     assert len(received) == 1
     assert received[0]["message"] == "Hello from the shop"
@@ -135,13 +135,13 @@ def test_expired_session_asks_for_login_then_sends_the_same_campaign(harness) ->
     h.session.client.token = jwt.encode(
         {"user_id": 2, "exp": int(time.time()) + 600}, "x" * 32, algorithm="HS256"
     )
-    campaign = sms("+15551230001", "+15551230002", text="Keep this exact text")
+    campaign = sms("+12025550001", "+12025550002", text="Keep this exact text")
     notice = h.send(campaign)
     assert len(h.logins) == 1 and "expired" in h.logins[0]
     received = h.sandbox.campaigns()
     assert len(received) == 1
     assert received[0]["message"] == "Keep this exact text"
-    assert sorted(received[0]["leads"]) == ["+15551230001", "+15551230002"]
+    assert sorted(received[0]["leads"]) == ["+12025550001", "+12025550002"]
     assert notice.level == "success"
 
 
@@ -157,7 +157,7 @@ def test_not_signed_in_and_login_cancelled_sends_nothing(harness) -> None:
 
 def test_unverified_account_with_two_recipients_explains_verification(harness) -> None:
     h = harness(BASIC)
-    notice = h.send(sms("+15551230001", "+15551230002"))
+    notice = h.send(sms("+12025550001", "+12025550002"))
     assert h.sandbox.campaigns() == []
     assert notice.level == "error"
     assert "verif" in notice.text.lower() and "one number" in notice.text
@@ -167,7 +167,7 @@ def test_mms_on_a_basic_licence_says_which_licence_is_needed(harness, tmp_path: 
     h = harness(BASIC)
     picture = tmp_path / "sale.png"
     Image.new("RGB", (64, 64), "red").save(picture)
-    notice = h.send(Campaign(leads=["+15551230001"], message="Look", images=[picture]))
+    notice = h.send(Campaign(leads=["+12025550001"], message="Look", images=[picture]))
     assert h.sandbox.campaigns() == []
     assert "Business or Enterprise" in notice.text
 

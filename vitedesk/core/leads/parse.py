@@ -20,9 +20,9 @@ Reading rules (parse_leads):
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import compress, repeat
-from operator import is_not, itemgetter, lt
+from operator import is_not, itemgetter, lt, not_
 
 import phonenumbers
 
@@ -53,6 +53,8 @@ class LeadReport:
     unverified: list[Lead]
     invalid: list[Rejected]
     duplicates: list[Duplicate]
+    # 1-based line of each number in numbers (same order); compared only by the fields above
+    number_lines: list[int] = field(default_factory=list, compare=False, repr=False)
 
 
 def supported_regions() -> list[tuple[str, str, int]]:
@@ -314,35 +316,41 @@ def _parse(text: str, region: str) -> LeadReport:
             per_line[index] = found
             several = True
     if several:
-        numbers, duplicates = _assemble_pieces(per_line, lines)
+        numbers, duplicates, number_lines = _assemble_pieces(per_line, lines)
     else:
-        numbers, duplicates = _assemble_lines(per_line, lines)  # type: ignore[arg-type]
+        numbers, duplicates, number_lines = _assemble_lines(per_line, lines)  # type: ignore[arg-type]
     unverified = lines.unverified_leads(marked_unverified, per_line)
-    return LeadReport(numbers, unverified, lines.invalid_records(), duplicates)
+    return LeadReport(numbers, unverified, lines.invalid_records(), duplicates, number_lines)
 
 
-def _assemble_lines(per_line: list[str], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
+def _assemble_lines(per_line: list[str], lines: _Lines) -> tuple[list[str], list[Duplicate], list[int]]:
     """At most one number per line: dedupe with C-level dict, map and compress passes."""
     count = len(per_line)
     first: dict[str, str] = {}
     # The numbers in first-seen order are the dict's keys. Each entry is its own string object
     # (only the empty ones are one shared object), so an entry that is not the object the dict
     # kept is a later piece with the same number.
-    kept = map(first.setdefault, per_line, per_line)
-    later = list(compress(range(count), map(is_not, kept, per_line)))
+    is_later = list(map(is_not, map(first.setdefault, per_line, per_line), per_line))
+    later = list(compress(range(count), is_later))
+    firsts = list(compress(range(1, count + 1), map(not_, is_later)))
+    if "" in first:  # the lines without a number are all the one shared "" object: never "later"
+        firsts = list(compress(firsts, map(per_line.__getitem__, map(int.__sub__, firsts, repeat(1)))))
     first.pop("", None)
     numbers = lines.e164s(first)
     if not later:
-        return numbers, []
+        return numbers, [], firsts
     keys = list(filter(None, map(per_line.__getitem__, later)))  # later lines without a number: ""
     indices = list(compress(later, map(per_line.__getitem__, later))) if len(keys) < len(later) else later
     raws = lines.raws_of(indices, keys)
-    return numbers, _records(Duplicate, map(int.__add__, indices, repeat(1)), raws, lines.e164s(keys))
+    duplicates = _records(Duplicate, map(int.__add__, indices, repeat(1)), raws, lines.e164s(keys))
+    return numbers, duplicates, firsts
 
 
-def _assemble_pieces(per_line: list[str | list[str]], lines: _Lines) -> tuple[list[str], list[Duplicate]]:
+def _assemble_pieces(
+    per_line: list[str | list[str]], lines: _Lines
+) -> tuple[list[str], list[Duplicate], list[int]]:
     """Some line has several numbers: walk the lines in order."""
-    seen: dict[str, None] = {}
+    seen: dict[str, int] = {}
     duplicates: list[Duplicate] = []
     for index, entry in enumerate(per_line):
         if not entry:
@@ -350,10 +358,10 @@ def _assemble_pieces(per_line: list[str | list[str]], lines: _Lines) -> tuple[li
         entries = [entry] if isinstance(entry, str) else entry
         for order, key in enumerate(entries):
             if key not in seen:
-                seen[key] = None
+                seen[key] = index + 1
             elif index in lines.positions:
                 raw = lines.raw(index, lines.positions[index][order][0])
                 duplicates.append(Duplicate(index + 1, raw, lines.e164(key)))
             else:
                 duplicates.append(Duplicate(index + 1, lines.raw_of(index, key), lines.e164(key)))
-    return lines.e164s(seen), duplicates
+    return lines.e164s(seen), duplicates, list(seen.values())

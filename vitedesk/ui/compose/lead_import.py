@@ -23,6 +23,7 @@ from vitedesk.core.leads import LeadReport
 from vitedesk.core.leads.chunked import drop_in_slices
 from vitedesk.core.leads.imported import import_lines, import_summary, parse_imported, row_problems
 from vitedesk.core.leads.parse import collector_paused
+from vitedesk.core.leads.review import LeadReview, review_report
 from vitedesk.core.wording import plural
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.common.worker import Worker
@@ -47,13 +48,16 @@ class PreparedImport:
     replace: bool
     region: str
     report: LeadReport
+    review: LeadReview
     problems: list[LeadProblem]
     sentence: str
     has_problems: bool
 
 
 def prepare(
-    choice: ImportChoice, region: str, problems_of: Callable[[LeadReport], list[LeadProblem]]
+    choice: ImportChoice,
+    region: str,
+    problems_of: Callable[[LeadReview], list[LeadProblem]],
 ) -> PreparedImport:
     """On the worker thread: the lines, their check, and the sentence for the notice. The table is emptied
     afterwards (a slice at a time, here rather than wherever its last reference goes)."""
@@ -62,14 +66,17 @@ def prepare(
         choice.table.release()
     report = parse_imported(imported, region)
     source = choice.table.source()
+    text = imported.text()
+    review = review_report(report, text, region)
     prepared = PreparedImport(
-        text=imported.text(),
+        text=text,
         source=source,
         rows=imported.row_numbers,
         replace=choice.replace,
         region=region,
         report=report,
-        problems=problems_of(report),
+        review=review,
+        problems=problems_of(review),
         sentence=import_summary(source, imported, report),
         has_problems=bool(row_problems(imported, report) or imported.unknown_countries),
     )
@@ -128,7 +135,7 @@ class LeadImport(QObject):
     def forget_origins(self) -> None:
         self.origins.clear()
 
-    def take_parsed(self, text: str, region: str) -> tuple[LeadReport, list[LeadProblem]] | None:
+    def take_parsed(self, text: str, region: str) -> tuple[LeadReview, list[LeadProblem]] | None:
         """The import's own check, when the editor holds exactly the imported text (no second parse)."""
         parsed = self._parsed
         if parsed is None:
@@ -136,14 +143,14 @@ class LeadImport(QObject):
         self._parsed = None
         if parsed.region != region or parsed.text != text:
             return None
-        return parsed.report, parsed.problems
+        return parsed.review, parsed.problems
 
     # -- preparing and adding -----------------------------------------------------------------------------
 
     def _prepare(self, choice: ImportChoice) -> None:
         tag = next(self._tags)
         self._pending.add(tag)
-        from vitedesk.ui.compose.leads import problems_of
+        from vitedesk.ui.compose.lead_review import problems_of
 
         self._step = f"Checking {plural(choice.table.height, 'row')} of {choice.table.name}…"
         self.files.show_step(self._step)

@@ -35,7 +35,7 @@ class LeadProblemsView(QListView):
 
     def fit_height(self) -> None:
         """Tall enough for up to VISIBLE_ROWS rows; longer lists scroll."""
-        rows = min(VISIBLE_ROWS, max(1, self.model().rowCount()))
+        rows = VISIBLE_ROWS  # the same height as the recipients table beside it: switching tabs does not jump
         row_height = self.sizeHintForRow(0) if self.model().rowCount() else self.fontMetrics().height() + 4
         frame = 2 * self.frameWidth()
         self.setFixedHeight(rows * row_height + frame + 2)

@@ -32,7 +32,9 @@ class LeadProblem:
     kind: ProblemKind
 
 
-UNVERIFIED_REASON = "Looks unusual for its country; check that it is right."
+UNVERIFIED_REASON = (
+    "May not exist: right length, but not a number in use in its country. Not sent unless included."
+)
 
 LINE_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1

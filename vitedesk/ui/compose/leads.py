@@ -18,76 +18,28 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from vitedesk.core.leads import LeadReport, parse_leads, supported_regions
-from vitedesk.core.leads.chunked import parse_lines
+from vitedesk.core.leads.review import LeadReview, review_report
 from vitedesk.core.wording import plural
 from vitedesk.ui.common.file_drops import take_files
-from vitedesk.ui.common.widgets import InlineNotice, Tone
+from vitedesk.ui.common.widgets import InlineNotice
 from vitedesk.ui.common.worker import Worker
 from vitedesk.ui.compose.lead_import import LeadImport
 from vitedesk.ui.compose.lead_problems import LeadProblemsView
-from vitedesk.ui.compose.lead_problems_model import (
-    UNVERIFIED_REASON,
-    LeadProblem,
-    LeadProblemsModel,
-    ProblemKind,
-)
+from vitedesk.ui.compose.lead_problems_model import LeadProblem, LeadProblemsModel
+from vitedesk.ui.compose.lead_recipients import RecipientsTable
+from vitedesk.ui.compose.lead_review import LeadReviewPanel, read_leads, summary_text
 from vitedesk.ui.compose.lead_text import LeadTextEdit
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 200
 EMPTY_SUMMARY = "Paste or type phone numbers, one per line, or import a spreadsheet or CSV file."
-
-
-def summary_text(report: LeadReport) -> str:
-    """ "1,204 recipients · 12 duplicates removed · 3 can't be used" (zero counts left out)."""
-    parts = [plural(len(report.numbers), "recipient")]
-    if report.duplicates:
-        parts.append(f"{plural(len(report.duplicates), 'duplicate')} removed")
-    if report.invalid:
-        parts.append(f"{len(report.invalid):,} can't be used")
-    return " · ".join(parts)
-
-
-def unverified_text(report: LeadReport) -> str:
-    """Warning for numbers the parser accepted but could not confirm, or ""."""
-    count = len(report.unverified)
-    if not count:
-        return ""
-    if count == 1:
-        return (
-            "1 number looks unusual for its country (for example a 555 number) — check it; "
-            "it is marked in the list below."
-        )
-    return (
-        f"{count:,} numbers look unusual for their country (for example 555 numbers) — check them; "
-        "they are marked in the list below."
-    )
-
-
-def problems_of(report: LeadReport) -> list[LeadProblem]:
-    """Unusable lines first, then unusual numbers, each in line order."""
-    found = [LeadProblem(r.line, r.raw, r.reason, ProblemKind.UNUSABLE) for r in report.invalid]
-    found.sort(key=lambda problem: problem.line)
-    unusual = [
-        LeadProblem(lead.line, lead.raw, UNVERIFIED_REASON, ProblemKind.UNVERIFIED)
-        for lead in report.unverified
-    ]
-    unusual.sort(key=lambda problem: problem.line)
-    return found + unusual
-
-
-def read_leads(text: str, default_region: str) -> tuple[LeadReport, list[LeadProblem]]:
-    """The report and its problem rows, both made on the worker thread (a 200,000-line list can hold a
-    million rows: building them on the UI thread stood the window still for seconds)."""
-    # A slice of lines at a time: parse_leads' whole-text passes hold the GIL and stood the window still.
-    report = parse_lines(text.split("\n"), default_region)
-    return report, problems_of(report)
 
 
 IMPORT_NUMBERS = "Import numbers…"
@@ -168,7 +120,9 @@ class LeadEditor(QWidget):
         self._parsing = False
         self._parsed_text_is_blank = True
         self._busy = False
+        self._problems_shown = 0
         self._report: LeadReport = parse_leads("", default_region)
+        self._review: LeadReview = review_report(self._report, "", default_region)
         self._parser = Worker("lead-parse", self)
         self._parser.done.connect(self._on_parsed)
 
@@ -200,15 +154,23 @@ class LeadEditor(QWidget):
 
         self.fileNotice = InlineNotice(self, dismissable=True)
         self.fileNotice.setObjectName("leadFileNotice")
-        self.unverifiedNotice = InlineNotice(self, dismissable=False)
-        self.unverifiedNotice.setObjectName("leadUnverified")
+        self.reviewPanel = LeadReviewPanel(self)
+        self.includeUnverified = self.reviewPanel.includeUnverified
         self.importer = LeadImport(self)
         self.problemsModel = LeadProblemsModel(parent=self)
         self.problemsModel.set_line_names(self.importer.line_name)
-        self.problemList = LeadProblemsView(self.problemsModel, self)
+        self.leadTabs = QTabWidget(self)
+        self.leadTabs.setObjectName("leadTabs")
+        self.leadTabs.setDocumentMode(True)
+        self.leadTabs.setAccessibleName("Lines that need attention, and the recipients")
+        self.leadTabs.tabBar().setAccessibleName("Lines that need attention, or the recipients")
+        self.problemList = LeadProblemsView(self.problemsModel, self.leadTabs)
         self.problemList.setObjectName("leadProblems")
         self.problemList.setAccessibleName("Lines that need attention; press Enter to go to the line")
-        self.problemList.hide()
+        self.recipientsTable = RecipientsTable(self.leadTabs)
+        self.leadTabs.addTab(self.problemList, "Needs attention")
+        self.leadTabs.addTab(self.recipientsTable, "Recipients")
+        self.leadTabs.hide()
 
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
@@ -220,15 +182,17 @@ class LeadEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addLayout(controls)
+        layout.addWidget(self.reviewPanel)
         layout.addWidget(self.leadEdit, 1)
         layout.addWidget(self.leadSummary)
         layout.addWidget(self.importer.progressWidget)
+        layout.addWidget(self.includeUnverified)  # next to the count it changes
         layout.addWidget(self.fileNotice)
-        layout.addWidget(self.unverifiedNotice)
-        layout.addWidget(self.problemList)
+        layout.addWidget(self.leadTabs)
         QWidget.setTabOrder(self.regionCombo, self.importButton)
         QWidget.setTabOrder(self.importButton, self.leadEdit)
-        QWidget.setTabOrder(self.leadEdit, self.problemList)
+        QWidget.setTabOrder(self.leadEdit, self.includeUnverified)
+        QWidget.setTabOrder(self.includeUnverified, self.leadTabs)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -237,6 +201,7 @@ class LeadEditor(QWidget):
 
         if not self.regionCombo.set_region(default_region):
             self.regionCombo.set_region("US")
+        self._on_region_changed(self.regionCombo.region(), announce=False)
         self.leadEdit.textChanged.connect(self._on_text_changed)
         self.leadEdit.filesDropped.connect(self.import_files)
         self.leadEdit.loadStarted.connect(self._parse_first)
@@ -244,12 +209,32 @@ class LeadEditor(QWidget):
         self.regionCombo.regionChanged.connect(self._on_region_changed)
         self.importButton.clicked.connect(self.choose_file)
         self.problemList.lineActivated.connect(self.go_to_line)
+        self.recipientsTable.lineActivated.connect(self.go_to_line)
+        self.reviewPanel.includeChanged.connect(self._on_include_changed)
+        self.reviewPanel.switchRegion.connect(self.set_default_region)
 
     # -- public API ---------------------------------------------------------------------------------
 
     def report(self) -> LeadReport:
         """The latest parse result (see is_busy() for whether the text changed since)."""
         return self._report
+
+    def review(self) -> LeadReview:
+        """The latest parse with what the person decided (include_unverified) applied."""
+        self._review.include_unverified = self.reviewPanel.include()
+        return self._review
+
+    def recipients(self) -> list[str]:
+        """The numbers the campaign sends to: numbers that may not exist only when included."""
+        return self.review().recipients
+
+    def unverified_included(self) -> list[str]:
+        """The numbers that could not be verified and are sent anyway (empty unless included)."""
+        return self.review().unverified_included
+
+    @property
+    def unverified_included_count(self) -> int:
+        return self.review().unverified_included_count
 
     def is_busy(self) -> bool:
         """True while the shown report may be out of date (parse pending or large text loading)."""
@@ -320,7 +305,16 @@ class LeadEditor(QWidget):
         self._debounce.start()
         self._update_busy()
 
-    def _on_region_changed(self, region: str) -> None:
+    def _on_include_changed(self, _included: bool) -> None:
+        self._show_report(self._report, None)
+        self.reportChanged.emit(self._report)
+
+    def _on_region_changed(self, region: str, announce: bool = True) -> None:
+        words = self.reviewPanel.show_region(region)
+        self.regionCombo.setToolTip(words)
+        self.regionCombo.setAccessibleDescription(words)
+        if not announce:
+            return
         self.defaultRegionChanged.emit(region)
         self._start_parse()
 
@@ -364,17 +358,30 @@ class LeadEditor(QWidget):
             )
             return
         assert isinstance(result, tuple)
-        report, problems = result
-        self._report = report
+        review, problems = result
+        self._review = review
+        report = self._report = review.report
         self._show_report(report, problems)
         self.reportChanged.emit(report)
 
     def _show_report(self, report: LeadReport, problems: list[LeadProblem] | None = None) -> None:
-        self.leadSummary.setText(EMPTY_SUMMARY if self._parsed_text_is_blank else summary_text(report))
-        self.unverifiedNotice.show_message(unverified_text(report), Tone.WARNING)
-        self.problemsModel.set_problems(problems_of(report) if problems is None else problems)
-        self.problemList.setVisible(self.problemsModel.total() > 0)
+        blank = self._parsed_text_is_blank
+        self.reviewPanel.show_review(self._review, blank)
+        review = self.review()
+        self.leadSummary.setText(EMPTY_SUMMARY if blank else summary_text(review))
+        if problems is not None:
+            self.problemsModel.set_problems(problems)
+        recipients = review.recipients
+        self.recipientsTable.model.set_recipients(recipients, review.recipient_lines)
+        total, before = self.problemsModel.total(), self._problems_shown
+        self._problems_shown = total
+        self.leadTabs.setTabText(0, f"Needs attention ({total:,})")
+        self.leadTabs.setTabText(1, f"Recipients ({len(recipients):,})")
+        self.leadTabs.setVisible(not blank)
+        if total == 0 or before == 0:  # show the lines that need attention as soon as there are any
+            self.leadTabs.setCurrentIndex(0 if total else 1)
         self.problemList.fit_height()
+        self.recipientsTable.setFixedHeight(self.problemList.height())
 
     def _update_busy(self) -> None:
         busy = self._parsing or self._debounce.isActive() or self.leadEdit.bulk_loading
