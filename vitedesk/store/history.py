@@ -36,6 +36,15 @@ OUTCOME_UNKNOWN_MESSAGE = (
     "Check your ViteMobile account before sending it again."
 )
 DAMAGED_HISTORY = "The send history file was damaged, so ViteDesk kept a copy and started a new history."
+UNKNOWN_HISTORY = (
+    "The send history file was written by another version of ViteDesk or another program, so ViteDesk "
+    "put it aside as {name} and started a new history."
+)
+
+
+class _UnknownSchema(sqlite3.DatabaseError):
+    """The file is a database, but not a send history this version can read."""
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS sends (
@@ -84,6 +93,16 @@ class HistoryStore:
         try:
             self._conn = self._open(timeout)
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, _UnknownSchema) or (
+                isinstance(exc, sqlite3.OperationalError) and exc.sqlite_errorcode == sqlite3.SQLITE_ERROR
+            ):
+                # not damaged, another layout: set aside once (the new file opens fine next time)
+                log.error(
+                    "History database %s has an unknown layout (%s); starting a new one", self.path, exc
+                )
+                self.problem = UNKNOWN_HISTORY.format(name=self._set_aside().name)
+                self._conn = self._open(timeout)
+                return
             if exc.sqlite_errorcode not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
                 raise
             log.error("History database %s is damaged (%s); starting a new one", self.path, exc)
@@ -98,22 +117,30 @@ class HistoryStore:
             conn.execute("PRAGMA journal_mode=WAL")
             # FULL: the 'sending' row must survive a power cut, not only a crash; writes are tiny.
             conn.execute("PRAGMA synchronous=FULL")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                raise _UnknownSchema(f"schema version {version}")
             with _transaction(conn):
                 for statement in _SCHEMA.split(";"):
                     if statement.strip():
                         conn.execute(statement)
                 conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(sends)")}
+            if not set(_COLUMNS.split(", ")) <= columns:
+                raise _UnknownSchema("the sends table lacks columns")
         except BaseException:
             conn.close()
             raise
         return conn
 
-    def _set_aside(self) -> None:
+    def _set_aside(self) -> Path:
+        """Move the file (and its journal) aside as <name>.damaged-<time>; returns the new name."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         for suffix in ("", "-wal", "-shm"):
             source = Path(f"{self.path}{suffix}")
             if source.exists():
                 os.replace(source, Path(f"{self.path}.damaged-{stamp}{suffix}"))
+        return Path(f"{self.path}.damaged-{stamp}")
 
     def close(self) -> None:
         self._conn.close()
