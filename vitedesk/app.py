@@ -25,6 +25,7 @@ if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time 
     from vitedesk.sandbox import SandboxServer
     from vitedesk.store import TokenVault
     from vitedesk.ui.account.session import AccountSession
+    from vitedesk.ui.common.single_instance import SingleInstance
     from vitedesk.ui.main_window import MainWindow
     from vitedesk.ui.send.send_flow import SendRecorder
     from vitedesk.ui.workspace import UrlOpener, Workspace
@@ -162,18 +163,30 @@ async def run(args: argparse.Namespace, app: QApplication, collaborators: Collab
 async def run_session(args: argparse.Namespace, app: QApplication, parts: Collaborators) -> int:
     """Open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
+    from vitedesk.ui.common.single_instance import ALREADY_RUNNING, SingleInstance
     from vitedesk.wiring import open_services
 
     paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
-    services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
+    instance = SingleInstance(paths.config_dir)  # before any file is read: one window per profile
+    if not instance.claim():
+        print(ALREADY_RUNNING, file=sys.stderr)
+        return 0
     try:
-        return await run_window(args, app, services, parts)
+        services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
+        try:
+            return await run_window(args, app, services, parts, instance)
+        finally:
+            services.close()
     finally:
-        services.close()
+        instance.release()
 
 
 async def run_window(
-    args: argparse.Namespace, app: QApplication, services: Services, parts: Collaborators
+    args: argparse.Namespace,
+    app: QApplication,
+    services: Services,
+    parts: Collaborators,
+    instance: SingleInstance | None = None,
 ) -> int:
     sandbox: SandboxServer | None = None
     if args.sandbox:
@@ -195,6 +208,8 @@ async def run_window(
         if args.smoke_test and args.server:
             services.settings.server_url = args.server
         window, session = build_window(app, services, sandbox)
+        if instance is not None:
+            instance.window = window  # a second start brings it to the front
         workspace = attach_stores(window, services, parts)
         if args.smoke_test:
             from vitedesk.ui.smoke import run_smoke
