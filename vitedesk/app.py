@@ -24,6 +24,7 @@ if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time 
     from vitedesk.store import TokenVault
     from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
     from vitedesk.ui.account.session import AccountSession
+    from vitedesk.ui.common.single_instance import SingleInstance
     from vitedesk.ui.main_window import MainWindow
     from vitedesk.ui.send.send_flow import SendRecorder
     from vitedesk.ui.workspace import UrlOpener, Workspace
@@ -229,14 +230,22 @@ async def run_session(
 ) -> int:
     """Open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
+    from vitedesk.ui.common.single_instance import ALREADY_RUNNING, SingleInstance
     from vitedesk.wiring import open_services
 
     paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
-    services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
+    instance = SingleInstance(paths.config_dir)  # before any file is read: one window per profile
+    if not instance.claim():
+        print(ALREADY_RUNNING, file=sys.stderr)
+        return 0
     try:
-        return await run_window(args, app, services, parts, login)
+        services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
+        try:
+            return await run_window(args, app, services, parts, login, instance)
+        finally:
+            services.close()
     finally:
-        services.close()
+        instance.release()
 
 
 async def run_window(
@@ -245,6 +254,7 @@ async def run_window(
     services: Services,
     parts: Collaborators,
     login: LoginDialog | None = None,
+    instance: SingleInstance | None = None,
 ) -> int:
     sandbox: SandboxServer | None = None
     if args.sandbox:
@@ -269,6 +279,8 @@ async def run_window(
         if args.smoke_test and args.server:
             services.settings.server_url = args.server
         window, session = build_window(app, services, sandbox)
+        if instance is not None:
+            instance.window = window  # a second start brings it to the front
         clock = practice_clock(args, window)
         workspace = attach_stores(window, services, parts, clock)
         if args.smoke_test:

@@ -28,7 +28,7 @@ from vitedesk.core.licence_limits import (
 
 
 def test_numbers_without_a_country_code_are_counted_once_each() -> None:
-    text = "202 555 0143\n+1 212 555 0199\n0044 20 7946 0958\n(213) 555-0100\n202-555-0143\n+12025550143"
+    text = "202 555 0143\n+1 212 555 0199\n011 44 20 7946 0958\n(213) 555-0100\n202-555-0143\n+12025550143"
     numbers = parse_leads(text, "US").numbers
     assert len(numbers) == 4
     # 202 555 0143 was also written with +1, so it is not counted as read with the default country.

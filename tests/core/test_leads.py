@@ -20,7 +20,7 @@ from vitedesk.core.leads import (
 )
 from vitedesk.core.leads.pause import CollectorPause
 from vitedesk.core.leads.rules import INVALID, UNVERIFIED, reference_verdict
-from vitedesk.core.leads.text import CLEANUP, expand_spreadsheet_numbers, normalise, piece_verdict
+from vitedesk.core.leads.text import clean, expand_spreadsheet_numbers, normalise, piece_verdict
 
 US = "+12025550143"
 
@@ -47,7 +47,7 @@ def test_accepts_what_people_paste(pasted: str) -> None:
 
 
 def test_international_prefix_00_and_national_numbers_of_the_default_region() -> None:
-    assert parse_leads("00 44 20 7946 0958").numbers == ["+442079460958"]
+    assert parse_leads("00 44 20 7946 0958", "DE").numbers == ["+442079460958"]
     assert parse_leads("020 7946 0958", "GB").numbers == ["+442079460958"]
     assert parse_leads("06 12 34 56 78", "fr").numbers == ["+33612345678"]
 
@@ -179,7 +179,7 @@ def _reference(text: str, region: str) -> LeadReport:
     invalid: list[Rejected] = []
     duplicates: list[Duplicate] = []
     for index, raw_line in enumerate(normalise(text).split("\n")):
-        cleaned = expand_spreadsheet_numbers(raw_line).translate(CLEANUP)
+        cleaned = clean(expand_spreadsheet_numbers(raw_line))
         raw_pieces = re.split(r"[,;\t]", raw_line)
         for position, piece in enumerate(re.split(r"[,;\t]", cleaned)):
             verdict = piece_verdict(piece, region)
@@ -203,11 +203,7 @@ def _reference(text: str, region: str) -> LeadReport:
 def _canonical(piece: str, region: str) -> str:
     body = piece[re.search(r"\+?\d", piece).start() :]  # type: ignore[union-attr]
     body = "".join(str(int(c)) if c.isdecimal() else c for c in body)
-    if body.startswith("00"):
-        return "+" + body[2:]
-    if body.startswith("011") and region in ("US", "CA"):
-        return "+" + body[3:]
-    return body
+    return body  # an international prefix in front is phonenumbers' to read
 
 
 def _digit_pieces(text: str) -> int:

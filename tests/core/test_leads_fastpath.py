@@ -139,6 +139,10 @@ LINE_SHAPES = (
     "0{}",
     "00{}",
     "011{}",
+    "009{}",  # Nigeria's international prefix
+    "0011{}",  # Australia's
+    "000{}",  # Kenya's
+    "001{}",  # Mongolia's and Guyana's
     "tel:{}",
     "Mobile: {}",
     "Alice,{}",
@@ -148,15 +152,12 @@ LINE_SHAPES = (
     "{};{}",
     "{} x1",
 )
-BULK_REGIONS = ("US", "CA", "GB", "FR", "DE", "IT", "AU", "BR", "RU", "JE")
+BULK_REGIONS = ("US", "CA", "GB", "FR", "DE", "IT", "AU", "BR", "RU", "JE", "NG", "KE", "MN", "GY")
 
 
 def _body(piece: str, region: str) -> str:
-    """The number as the per-piece rules hand it to phonenumbers ("00"/"011" in front mean "+")."""
-    if piece.startswith("00"):
-        return "+" + piece[2:]
-    if piece.startswith("011") and region in ("US", "CA"):
-        return "+" + piece[3:]
+    """The number as the per-piece rules hand it to phonenumbers: an international prefix in front
+    ("00", "011", "0011" in Australia) is phonenumbers' to read."""
     return piece
 
 
@@ -195,7 +196,7 @@ def test_bulk_settles_other_countries_unverified_numbers_and_csv_rows() -> None:
     text = "\n".join(
         [
             "+44 20 7946 0958",
-            "00 33 6 12 34 56 78",
+            "011 33 6 12 34 56 78",
             "+49 151 23456789",
             "+1 (613) 555-0143",
             "555 123 4567",

@@ -37,6 +37,34 @@ OUTCOME_UNKNOWN_MESSAGE = (
     "Check your ViteMobile account before sending it again."
 )
 DAMAGED_HISTORY = "The send history file was damaged, so ViteDesk kept a copy and started a new history."
+UNKNOWN_HISTORY = (
+    "The send history file was written by another version of ViteDesk or another program, so ViteDesk "
+    "put it aside as {name} and started a new history."
+)
+
+
+class _UnknownSchema(sqlite3.DatabaseError):
+    """The file is a database, but not a send history this version can read."""
+
+
+def _check_layout(conn: sqlite3.Connection) -> None:
+    """Raise _UnknownSchema before any migration touches a file that is not a send history.
+
+    A file of a newer ViteDesk has a sends table with (at least) the first version's columns; another
+    program's database, or a sends that is a view or has other columns, is left exactly as it was.
+    """
+    kind = conn.execute("SELECT type FROM sqlite_master WHERE name = 'sends'").fetchone()
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if kind is None:
+        if version != 0:
+            raise _UnknownSchema(f"schema version {version} without a sends table")
+        return
+    if kind[0] != "table":
+        raise _UnknownSchema("sends is not a table")
+    columns = {row[1] for row in conn.execute("PRAGMA table_info(sends)")}
+    if not {"local_id", "created_at", "fingerprint", "state", "message"} <= columns:
+        raise _UnknownSchema("the sends table has other columns")
+
 
 _COLUMNS = (
     "local_id, created_at, account, server_url, route_kind, route_id, protocol, recipient_count, "
@@ -61,6 +89,16 @@ class HistoryStore:
         try:
             self._conn = self._open(timeout)
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, _UnknownSchema) or (
+                isinstance(exc, sqlite3.OperationalError) and exc.sqlite_errorcode == sqlite3.SQLITE_ERROR
+            ):
+                # not damaged, another layout: set aside once (the new file opens fine next time)
+                log.error(
+                    "History database %s has an unknown layout (%s); starting a new one", self.path, exc
+                )
+                self.problem = UNKNOWN_HISTORY.format(name=self._set_aside().name)
+                self._conn = self._open(timeout)
+                return
             if exc.sqlite_errorcode not in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
                 raise
             log.error("History database %s is damaged (%s); starting a new one", self.path, exc)
@@ -76,18 +114,24 @@ class HistoryStore:
             # FULL: the 'sending' row must survive a power cut, not only a crash; writes are tiny.
             conn.execute("PRAGMA synchronous=FULL")
             with _transaction(conn):
+                _check_layout(conn)
                 migrate(conn)
+                columns = {row[1] for row in conn.execute("PRAGMA table_info(sends)")}
+                if not set(_COLUMNS.split(", ")) <= columns:
+                    raise _UnknownSchema("the sends table lacks columns")
         except BaseException:
             conn.close()
             raise
         return conn
 
-    def _set_aside(self) -> None:
+    def _set_aside(self) -> Path:
+        """Move the file (and its journal) aside as <name>.damaged-<time>; returns the new name."""
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         for suffix in ("", "-wal", "-shm"):
             source = Path(f"{self.path}{suffix}")
             if source.exists():
                 os.replace(source, Path(f"{self.path}.damaged-{stamp}{suffix}"))
+        return Path(f"{self.path}.damaged-{stamp}")
 
     def close(self) -> None:
         self._conn.close()

@@ -44,7 +44,6 @@ _JUNK = r"[^\d+\n,;\t\x00-\x02]*+"
 # A separator and the digit-free piece after it (also an empty piece): dropped before the first pass.
 _DIGIT_FREE_PIECE = re.compile(r"[,;\t][^\d\n,;\t\x00]*+(?=[\n,;\t])")
 _DIGIT_FREE_LINE = re.compile(r"\n[^\d\n\x00]++(?=\n)")
-_PLUS_FORMS = re.compile(_LEADING_PIECES + _JUNK + r"(?:\+|00|011)([1-9][0-9]{0,2})")
 
 
 def _not(source: str | None) -> str:
@@ -117,8 +116,19 @@ def calling_code(country_code: int) -> CallingCode | None:
 
 
 def _plus_prefix(region: RegionRules) -> str:
-    # "00" always, and "011" in the +1 plan, stand for "+" (the per-piece path's rule).
-    return r"(?:\+|00|011)" if region.country_code == 1 else r"(?:\+|00)"
+    # "+" and the default region's own international prefix (phonenumbers' metadata: "00", "011",
+    # "009" in Nigeria, "0011" in Australia ...). Atomic, as phonenumbers takes the first alternative
+    # that matches (re.match) and never another one when the rest does not fit.
+    idd = region.international_prefix.pattern if region.international_prefix is not None else None
+    return rf"(?:\+|(?>{idd}))" if idd else r"\+"
+
+
+@cache
+def _plus_forms(region: str) -> re.Pattern[str]:
+    """A line's number after "+" or the region's international prefix: its first digits."""
+    rules = region_rules(region)
+    assert rules is not None
+    return re.compile("\n" + _LEADING_PIECES + _JUNK + _plus_prefix(rules) + r"([1-9][0-9]{0,2})")
 
 
 def _national(region: RegionRules, code: CallingCode, verdict: str) -> str:
@@ -129,8 +139,8 @@ def _national(region: RegionRules, code: CallingCode, verdict: str) -> str:
     npfp = _npfp(region)
     viable = f"(?=(?:{general})$)"
     idd = region.international_prefix.pattern if region.international_prefix is not None else None
-    # "00", "011" in the +1 plan, and the international prefix mean "+": none of them starts the
-    # number (one look-ahead with alternatives: (?!a)(?!b) is (?!a|b), in one step)
+    # the international prefix means "+"; lines starting with "00" or "011" where that is not the
+    # prefix are left to phonenumbers (one look-ahead with alternatives: (?!a)(?!b) is (?!a|b))
     plus_forms = ["00"] + (["011"] if region.country_code == 1 and idd != "011" else [])
     no_plus = f"(?!{'|'.join([*plus_forms, f'(?:{idd})'] if idd else plus_forms)})"
     not_cc_or_prefix = f"(?!{code.cc}|(?:{npfp}))" if npfp else f"(?!{code.cc})"
@@ -205,7 +215,7 @@ class BulkRules:
         if "," in text or ";" in text or "\t" in text:
             text = _DIGIT_FREE_PIECE.sub("", text)
         text = self.valid.sub(self.replacement, text)
-        codes = _codes_in(text)
+        codes = _codes_in(text, self.region)
         if codes:
             valid, possible = _plus_passes(self.region, codes)
             if len(codes) > 1 or codes[0] != self.code.cc:
@@ -218,10 +228,11 @@ class BulkRules:
         return rest
 
 
-def _codes_in(text: str) -> tuple[str, ...]:
-    """Calling codes (as strings, sorted) after "+", "00" or "011" at the start of some line's number."""
+def _codes_in(text: str, region: str) -> tuple[str, ...]:
+    """Calling codes (as strings, sorted) after "+" or the international prefix at the start of some
+    line's number."""
     found = set()
-    for digits in set(re.findall("\n" + _PLUS_FORMS.pattern, text)):
+    for digits in set(_plus_forms(region).findall(text)):
         for size in (1, 2, 3):
             if int(digits[:size]) in phonenumbers.COUNTRY_CODE_TO_REGION_CODE:
                 if calling_code(int(digits[:size])) is not None:

@@ -9,7 +9,9 @@ Reading rules (parse_leads):
   contain commas, so `"Smith, John",+12025550143` still yields the number.
 - Text before the number is ignored ("tel:", "Mobile:", a name); letters after the first digit make
   the piece invalid ("202-555-0143 ext 12" cannot receive an SMS).
-- "00" and, in the +1 plan, "011" in front of a number mean "+".
+- The default country's own international dialling prefix in front of a number means "+", as in
+  phonenumbers' metadata: "00" in most of Europe, "011" in the +1 plan, "009" in Nigeria, "0011"
+  in Australia, "000" in Kenya. "00" where that is not the prefix is read as phonenumbers reads it.
 - Spreadsheet exports: 12025550143.0 and 1.2025550143E+10 are read as 12025550143; 1.20256E+10 lost
   digits and is rejected with a sentence saying so.
 - The verdict is phonenumbers': not possible -> invalid; possible but not valid -> unverified (still

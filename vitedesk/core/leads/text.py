@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from vitedesk.core.leads.rules import INVALID, NOT_A_NUMBER, Verdict, region_rules, verdict
+from vitedesk.core.leads.rules import INVALID, NOT_A_NUMBER, Verdict, verdict
 
 SHORTENED_MARK = "\x00"  # stands in for a number the spreadsheet shortened, e.g. 1.20256E+10
 SHORTENED = (
@@ -90,7 +90,7 @@ def expand_spreadsheet_numbers(text: str) -> str:
 
 def piece_verdict(piece: str, region: str) -> Verdict | None:
     """Verdict for one cleaned piece; None for a piece without any digit (ignored)."""
-    if piece.isascii() and _CANONICAL.fullmatch(piece) is not None and not piece.startswith(("00", "011")):
+    if piece.isascii() and _CANONICAL.fullmatch(piece) is not None:
         return verdict(piece, region)
     if SHORTENED_MARK in piece:
         return INVALID, SHORTENED
@@ -107,11 +107,8 @@ def piece_verdict(piece: str, region: str) -> Verdict | None:
         if "+" in body[1:]:
             return INVALID, SEVERAL_NUMBERS
         return INVALID, NOT_A_NUMBER
-    rules = region_rules(region)
-    if body.startswith("00"):
-        body = "+" + body[2:]
-    elif rules is not None and rules.country_code == 1 and body.startswith("011"):
-        body = "+" + body[3:]
+    # An international dialling prefix ("00", "011", "009" in Nigeria, "0011" in Australia) is the
+    # default country's own: phonenumbers reads it from its metadata (verdict hands it over).
     if body == "+":
         return INVALID, NOT_A_NUMBER
     return verdict(body, region)
