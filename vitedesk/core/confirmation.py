@@ -105,9 +105,13 @@ def read_with_default_country(text: str, region: str, recipients: Sequence[str])
     """
     if not recipients or not region:
         return 0
-    other = "GB" if phonenumbers.country_code_for_region(region) != 44 else "US"
+    code = phonenumbers.country_code_for_region(region)
+    other = "GB" if code != 44 else "US"
     international = set(parse_leads(text, other).numbers)
-    return sum(1 for number in recipients if number not in international)
+    # A number of another calling code was written with it (or with this country's own international
+    # prefix, "011 44 ..." from the United States, which the other country reads differently).
+    own = f"+{code}"
+    return sum(1 for number in recipients if number.startswith(own) and number not in international)
 
 
 def quiet_report(campaign: Campaign, now: datetime, window: QuietWindow) -> QuietReport:
