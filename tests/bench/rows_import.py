@@ -34,7 +34,7 @@ def _import_seconds(path: Path) -> float:
     """Everything an import does off the UI thread, in seconds."""
     from vitedesk.ui.compose.import_dialog import ImportChoice
     from vitedesk.ui.compose.lead_import import prepare
-    from vitedesk.ui.compose.leads import problems_of
+    from vitedesk.ui.compose.lead_review import problems_of
     from vitedesk.ui.compose.table_reading import read_and_guess
 
     started = time.perf_counter()

@@ -90,7 +90,14 @@ def test_a_send_recorded_without_numbers_says_they_were_not_kept(store: HistoryS
 
 @pytest.mark.parametrize(
     "typed",
-    ["(415) 555-0143", "415.555.0143", "415 555 0143", "+1 415 555 0143", "011 1 415-555-0143", "+14155550143"],
+    [
+        "(415) 555-0143",
+        "415.555.0143",
+        "415 555 0143",
+        "+1 415 555 0143",
+        "011 1 415-555-0143",
+        "+14155550143",
+    ],
 )
 def test_a_campaign_is_found_by_a_number_typed_in_any_usual_format(store: HistoryStore, typed: str) -> None:
     ana = store.begin(**attempt())

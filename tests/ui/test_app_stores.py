@@ -55,7 +55,8 @@ def test_a_send_cut_short_by_a_crash_shows_as_outcome_unknown_at_the_next_start(
     assert str(seen["notice"]).startswith("1 send was interrupted when ViteDesk stopped last time")
     assert "Check your ViteMobile account before sending again" in str(seen["notice"])
     assert seen["rows"] == 1
-    assert seen["result"] == "Outcome unknown — check before sending again"
+    maybe = "Maybe sent to 5,000 recipients: the outcome is unknown. Check before sending again."
+    assert seen["result"] == maybe
     assert seen["details"] == INTERRUPTED_MESSAGE
     assert top_level("historyWindow") is None  # closed with the main window
     with HistoryStore(paths.history_db) as history:  # and it stays that way

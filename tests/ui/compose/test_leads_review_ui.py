@@ -7,7 +7,7 @@ import pytest
 
 from vitedesk.core.leads.review import EXTENSION
 from vitedesk.ui.compose.lead_recipients import RecipientsModel
-from vitedesk.ui.compose.leads import LeadEditor
+from vitedesk.ui.compose.leads import EMPTY_SUMMARY, LeadEditor
 
 UK = "07400 123456\n07400 123457\n020 7946 0018\n07400 123458\n"
 BASIC = "basic@sandbox.test"
@@ -117,5 +117,5 @@ def test_the_campaign_sends_numbers_that_may_not_exist_only_if_included(qtbot, s
     assert leads.unverified_included_count == 2
     # a new list starts without them again
     leads.set_text("")
-    settled(qtbot, leads, "Paste or type phone numbers, one per line, or import a .txt or .csv file.")
+    settled(qtbot, leads, EMPTY_SUMMARY)
     assert not box.isChecked()

@@ -65,7 +65,7 @@ def test_the_row_is_on_disk_as_sending_before_the_answer_then_sent(
     assert (entry.parts_per_message, entry.total_messages) == (1, 3)
     assert entry.image_names == tuple(p.name for p in pictures[:2])
     # the numbers went on disk with the "sending" row, in the order they were sent
-    assert desk.history.recipients(entry.local_id) == ["+15551230001", "+15551230002", "+15551230003"]
+    assert desk.history.recipients(entry.local_id) == ["+12025550001", "+12025550002", "+12025550003"]
 
 
 def test_identical_campaign_asks_first_no_sends_nothing_yes_sends(qtbot, sandbox, make_desk, drive) -> None:
@@ -157,7 +157,7 @@ def test_a_sent_campaign_is_found_in_history_by_one_of_its_numbers(qtbot, sandbo
     click_send(qtbot, desk.window)
     drive.confirm(desk.window)
     drive.wait_idle(desk.window)
-    desk.window.leads.set_text("555 123 0009")
+    desk.window.leads.set_text("202 555 0009")
     desk.window.composer.set_message("Other people")
     drive.wait_for_recipients(desk.window, 1)
     qtbot.waitUntil(desk.window.sendButton.isEnabled)
@@ -171,12 +171,12 @@ def test_a_sent_campaign_is_found_in_history_by_one_of_its_numbers(qtbot, sandbo
     qtbot.waitExposed(history)
     assert history.model.rowCount() == 2
     history.searchEdit.setFocus()
-    qtbot.keyClicks(history.searchEdit, "(555) 123-0002")  # typed as a person writes it
+    qtbot.keyClicks(history.searchEdit, "(202) 555-0002")  # typed as a person writes it
     qtbot.waitUntil(lambda: history.model.rowCount() == 1)
     assert history.countLabel.text() == "1 found"
     assert history.selected_entry().message == "Tulip day"
     assert history.detail.field_text("result") == f"Sent to 3 recipients — campaign {first['id']}"
-    assert "+15551230002 (the number you searched for)" in history.detail.field_text("recipients")
-    assert history.detail.numbers.toPlainText().split() == ["+15551230001", "+15551230002", "+15551230003"]
+    assert "+12025550002 (the number you searched for)" in history.detail.field_text("recipients")
+    assert history.detail.numbers.toPlainText().split() == ["+12025550001", "+12025550002", "+12025550003"]
     qtbot.keyClick(history.searchEdit, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not history.isVisible())

@@ -278,7 +278,7 @@ def test_search_finds_a_campaign_by_a_number_in_the_default_country(qtbot, store
     qtbot.addWidget(history)
     history.show()
     qtbot.waitExposed(history)
-    for typed in ("(415) 555-0017", "415.555.0017", "+1 415 555 0017", "001 415 555 0017"):
+    for typed in ("(415) 555-0017", "415.555.0017", "+1 415 555 0017", "011 1 415 555 0017"):
         history.searchEdit.setText(typed)
         qtbot.keyClick(history.searchEdit, Qt.Key.Key_Return)
         assert history.model.rowCount() == 1, typed
