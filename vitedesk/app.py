@@ -342,6 +342,7 @@ def attach_stores(
         save_settings=lambda settings: settings.save(services.paths.settings_file),
         limits=services.licence_limits,
         clock=clock,
+        opt_out=services.opt_out,
     )
     workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
     return workspace

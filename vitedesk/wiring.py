@@ -21,6 +21,7 @@ from vitedesk.store import (
     configure_logging,
 )
 from vitedesk.store.licence_limits import LicenceLimitStore
+from vitedesk.store.opt_out import OptOutStore
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,7 @@ class Services:
     drafts: DraftStore
     history: HistoryStore | None
     licence_limits: LicenceLimitStore | None = None  # what the server refused each account before
+    opt_out: OptOutStore | None = None  # the do-not-contact list
     history_problem: str | None = None  # why the history could not be opened (then history is None)
     interrupted: int = 0  # sends left "sending" by the previous run, now "outcome unknown"
     logging: LoggingHandle | None = None
@@ -68,6 +70,7 @@ def open_services(
         drafts=DraftStore(paths.draft_file),
         history=None,
         licence_limits=LicenceLimitStore(paths.licence_limits_file),
+        opt_out=OptOutStore(paths.opt_out_file),
         logging=handle,
     )
     try:

@@ -18,9 +18,10 @@ from vitedesk.core.clock import PracticeClock
 @pytest.fixture
 def make_send_desk(qtbot: Any, run_async: Callable[..., Any], tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """make(server_url, now=..., settings=..., name=...) -> namespace: window, workspace, history, settings,
-    limits, settings_file. The same `name` again reopens the same files (a restart)."""
+    limits, opt_out, settings_file. The same `name` again reopens the same files (a restart)."""
     from vitedesk.store import HistoryStore, Settings
     from vitedesk.store.licence_limits import LicenceLimitStore
+    from vitedesk.store.opt_out import OptOutStore
     from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.compose.preparing import PictureOptions
     from vitedesk.ui.main_window import MainWindow
@@ -37,6 +38,7 @@ def make_send_desk(qtbot: Any, run_async: Callable[..., Any], tmp_path: Path) ->
         kept = settings if settings is not None else Settings.load(settings_file)
         history = HistoryStore(root / "history.sqlite3")
         limits = LicenceLimitStore(root / "licence-limits.json")
+        opt_out = OptOutStore(root / "opt-out.txt")
         window = MainWindow(
             AccountSession(server_url),
             sandbox_url=server_url,
@@ -52,6 +54,7 @@ def make_send_desk(qtbot: Any, run_async: Callable[..., Any], tmp_path: Path) ->
             save_settings=lambda s: s.save(settings_file),
             limits=limits,
             clock=PracticeClock(now, frozen=True) if now is not None else None,
+            opt_out=opt_out,
         )
         window.show()
         desk = SimpleNamespace(
@@ -60,6 +63,7 @@ def make_send_desk(qtbot: Any, run_async: Callable[..., Any], tmp_path: Path) ->
             history=history,
             settings=kept,
             limits=limits,
+            opt_out=opt_out,
             settings_file=settings_file,
         )
         made.append(desk)

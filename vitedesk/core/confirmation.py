@@ -19,6 +19,7 @@ from vitedesk.core.leads import parse_leads
 from vitedesk.core.leads.rules import region_name
 from vitedesk.core.licence_limits import LicenceLimit, limit_warnings
 from vitedesk.core.media import format_size
+from vitedesk.core.opt_out import opted_out_text
 from vitedesk.core.quiet_hours import QuietReport, QuietWindow, check_quiet_hours
 from vitedesk.core.wording import plural
 
@@ -32,6 +33,7 @@ class SendContext:
     account: str = ""  # the username it is sent from ("" while nobody is signed in)
     default_region: str = ""  # the lead editor's default country, e.g. "US"
     read_with_default: int = 0  # recipients written without a country code (read with default_region)
+    opted_out: int = 0  # numbers of the list left out because they are on the opt-out list
     quiet: QuietReport | None = None  # recipients outside the quiet-hours window now
     prices: Prices = field(default_factory=Prices)
     limits: frozenset[LicenceLimit] = frozenset()  # what the server refused this account before
@@ -159,6 +161,7 @@ def summary_rows(campaign: Campaign, context: SendContext) -> list[Row]:
         Row("account", "Sent from:", context.account or "the account you log in with"),
         Row("route", "Route:", campaign.route.describe()),
         Row("recipients", "Recipients:", recipients_text(campaign)),
+        Row("opted_out", "Opted out:", opted_out_text(context.opted_out)),
         Row("country", "Country:", default_country_text(context.read_with_default, context.default_region)),
         Row("first", "First numbers:", first_numbers_text(campaign.leads)),
         Row("protocol", "Sent as:", protocol_text(campaign)),

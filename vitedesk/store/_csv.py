@@ -1,4 +1,5 @@
-"""CSV export of the send history (kept apart so history.py stays about the database)."""
+"""CSV exports: the send history (kept apart so history.py stays about the database) and what a lead list
+left out."""
 
 from __future__ import annotations
 
@@ -100,3 +101,19 @@ def _numbers(numbers: list[str] | None) -> str:
 
 def _text(value: str) -> str:
     return f"'{value}" if value.startswith(_FORMULA_STARTS) else value
+
+
+LEFT_OUT_HEADER = ("Row or line", "Original value", "Reason")
+
+
+def write_left_out_csv(path: Path, rows: Iterable[tuple[str, str, str]]) -> int:
+    """The pieces a lead list left out (where, what was typed, why) as CSV; returns how many rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(LEFT_OUT_HEADER)
+    count = 0
+    for where, raw, reason in rows:
+        writer.writerow([where, _text(raw), reason])
+        count += 1
+    atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig", newline="")
+    return count

@@ -59,6 +59,11 @@ class AppPaths:
         return self._in(self.data_dir, "licence-limits.json")
 
     @property
+    def opt_out_file(self) -> Path:
+        """The opt-out (do-not-contact) list, one E.164 number per line."""
+        return self._in(self.data_dir, "opt-out.txt")
+
+    @property
     def picture_cache(self) -> Path:
         """Prepared copies of MMS pictures (made and cleaned by the picture picker, created when used)."""
         return (self.cache_dir if self.cache_dir is not None else self.data_dir / "cache") / "pictures"

@@ -23,10 +23,12 @@ from vitedesk.store.credentials import TokenVault
 from vitedesk.store.drafts import DraftStore
 from vitedesk.store.history import HistoryStore
 from vitedesk.store.licence_limits import LicenceLimitStore
+from vitedesk.store.opt_out import OptOutStore
 from vitedesk.store.settings import Settings
 from vitedesk.ui.account.session import TOKEN_ACCOUNT
 from vitedesk.ui.common.widgets import Tone
 from vitedesk.ui.compose.draft_keeper import DraftKeeper
+from vitedesk.ui.compose.opt_out import OptOutKeeper
 from vitedesk.ui.history.recorder import HistoryRecorder
 from vitedesk.ui.history.window import HistoryWindow
 from vitedesk.ui.main_window import MainWindow
@@ -83,10 +85,12 @@ class Workspace(QObject):
         save_settings: Callable[[Settings], None] | None = None,
         limits: LicenceLimitStore | None = None,
         clock: Clock | None = None,
+        opt_out: OptOutStore | None = None,
     ) -> None:
         """``recorder`` replaces the recorder over ``history``; ``settings`` are shown in the widgets now;
         ``save_settings`` keeps them on disk when the person changes them in the Settings dialog;
-        ``limits`` remembers licence limits (in memory without); ``clock`` is the app's "now"."""
+        ``limits`` remembers licence limits (in memory without); ``clock`` is the app's "now";
+        ``opt_out`` keeps the opt-out list (in memory without)."""
         super().__init__(window)
         self.window = window
         self.history = history
@@ -106,12 +110,14 @@ class Workspace(QObject):
             recorder = HistoryRecorder(history, window.session, self._history_changed)
         self.recorder = recorder
         window.flow.set_recorder(recorder)
+        self.opt_out = OptOutKeeper(window, opt_out if opt_out is not None else OptOutStore(None))
         self.advisor = SendAdvisor(
             window,
             limits if limits is not None else LicenceLimitStore(None),
             clock or SystemClock(),
             quiet=lambda: settings.quiet_window() if settings is not None else QuietWindow(),
             prices=lambda: settings.prices() if settings is not None else Prices(),
+            opted_out=self.opt_out.numbers,
         )
         window.flow.set_advisor(self.advisor)
         self.test_sender = SendToMyself(window, settings, save_settings) if settings is not None else None

@@ -67,38 +67,61 @@ class LeadReview:
     no_phone: int
     hint: RegionHint | None
     include_unverified: bool = False
-    _excluded: list[str] | None = field(default=None, repr=False)
+    opted_out: frozenset[str] = frozenset()  # the opt-out list: never recipients, counted apart
+    _kept: tuple[tuple[bool, frozenset[str]], list[int]] | None = field(default=None, repr=False)
 
     @property
     def unverified(self) -> list[Lead]:
         return self.report.unverified
 
+    def _kept_indexes(self) -> list[int] | None:
+        """Indexes into report.numbers of the recipients; None when every number is one."""
+        report = self.report
+        held = set() if self.include_unverified else {lead.e164 for lead in report.unverified}
+        if not held and not self.opted_out:
+            return None
+        key = (self.include_unverified, self.opted_out)  # tuples compare members by identity first
+        if self._kept is None or self._kept[0] != key:
+            left_out = held.union(self.opted_out)
+            kept = [index for index, number in enumerate(report.numbers) if number not in left_out]
+            self._kept = (key, kept)
+        return self._kept[1]
+
     @property
     def recipients(self) -> list[str]:
-        """The numbers that will be sent: unverified ones only when included."""
-        if self.include_unverified or not self.report.unverified:
-            return self.report.numbers
-        if self._excluded is None:
-            held = {lead.e164 for lead in self.report.unverified}
-            self._excluded = [number for number in self.report.numbers if number not in held]
-        return self._excluded
+        """The numbers that will be sent: unverified ones only when included, opted-out ones never."""
+        kept = self._kept_indexes()
+        numbers = self.report.numbers
+        return numbers if kept is None else [numbers[index] for index in kept]
 
     @property
     def recipient_lines(self) -> list[int]:
         """The 1-based line each recipient came from (same order as recipients)."""
         report = self.report
-        if (
-            self.include_unverified
-            or not report.unverified
-            or len(report.number_lines) != len(report.numbers)
-        ):
+        kept = self._kept_indexes()
+        if kept is None or len(report.number_lines) != len(report.numbers):
             return report.number_lines
-        held = {lead.e164 for lead in report.unverified}
+        return [report.number_lines[index] for index in kept]
+
+    @property
+    def opted_out_found(self) -> list[tuple[int, str]]:
+        """(1-based line, number) of each number of the list that is on the opt-out list."""
+        if not self.opted_out:
+            return []
+        report = self.report
+        lines = report.number_lines if len(report.number_lines) == len(report.numbers) else None
         return [
-            line
-            for line, number in zip(report.number_lines, report.numbers, strict=True)
-            if number not in held
+            (lines[index] if lines else 0, number)
+            for index, number in enumerate(report.numbers)
+            if number in self.opted_out
         ]
+
+    @property
+    def opted_out_count(self) -> int:
+        """How many numbers of the list are left out because they are on the opt-out list."""
+        if not self.opted_out:
+            return 0
+        return sum(1 for number in self.report.numbers if number in self.opted_out)
 
     @property
     def unverified_included_count(self) -> int:
@@ -214,9 +237,12 @@ def summary_parts(review: LeadReview) -> list[str]:
     if review.invalid:
         verb = "needs" if len(review.invalid) == 1 else "need"
         parts.append(f"{plural(len(review.invalid), 'line')} {verb} attention")
-    held = len(review.unverified) - review.unverified_included_count
+    opted_out = review.opted_out
+    held = 0 if review.include_unverified else sum(1 for u in review.unverified if u.e164 not in opted_out)
     if held:
         parts.append(f"{held:,} may not exist (not sent)")
+    if opted_out and (count := review.opted_out_count):
+        parts.append(f"{count:,} opted out")
     if review.header_skipped:
         parts.append("header line skipped")
     return parts

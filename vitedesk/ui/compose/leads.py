@@ -13,8 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from vitedesk.core.leads import LeadReport, parse_leads, supported_regions
+from vitedesk.core.leads import LeadReport, parse_leads
 from vitedesk.core.leads.review import LeadReview, review_report
 from vitedesk.core.wording import plural
 from vitedesk.ui.common.file_drops import take_files
@@ -35,6 +33,8 @@ from vitedesk.ui.compose.lead_problems_model import LeadProblem, LeadProblemsMod
 from vitedesk.ui.compose.lead_recipients import RecipientsTable
 from vitedesk.ui.compose.lead_review import LeadReviewPanel, read_leads, summary_text
 from vitedesk.ui.compose.lead_text import LeadTextEdit
+from vitedesk.ui.compose.left_out import LeftOutExport
+from vitedesk.ui.compose.region_combo import RegionCombo
 
 log = logging.getLogger(__name__)
 
@@ -49,61 +49,6 @@ IMPORT_NUMBERS_TIP = (
 )
 
 
-class RegionCombo(QComboBox):
-    """Searchable country picker: type any part of a name or calling code; unknown text reverts on leaving."""
-
-    regionChanged = Signal(str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMaxVisibleItems(15)
-        for code, name, calling_code in supported_regions():
-            self.addItem(f"{name} (+{calling_code})", code)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(22)
-        self._region = ""
-        self.currentIndexChanged.connect(self._on_index)
-        line = self.lineEdit()
-        if line is not None:
-            line.editingFinished.connect(self._commit_text)
-
-    def region(self) -> str:
-        return self._region
-
-    def set_region(self, code: str) -> bool:
-        """Select region ``code`` (e.g. "US"); False when it is not in the list."""
-        index = self.findData(code.upper())
-        if index < 0:
-            return False
-        self.setCurrentIndex(index)
-        self._on_index(index)
-        return True
-
-    def _on_index(self, index: int) -> None:
-        code = self.itemData(index) if index >= 0 else None
-        if isinstance(code, str) and code != self._region:
-            self._region = code
-            self.regionChanged.emit(code)
-
-    def _commit_text(self) -> None:
-        text = self.currentText().strip().casefold()
-        exact = [i for i in range(self.count()) if self.itemText(i).casefold() == text]
-        starts = (
-            [i for i in range(self.count()) if self.itemText(i).casefold().startswith(text)] if text else []
-        )
-        choice = (exact or starts or [self.findData(self._region)])[0]
-        if choice >= 0:
-            self.setCurrentIndex(choice)
-            self.setEditText(self.itemText(choice))
-
-
 class LeadEditor(QWidget):
     """Paste, type, drop or import leads; reportChanged(LeadReport) after each (debounced) parse."""
 
@@ -112,8 +57,13 @@ class LeadEditor(QWidget):
     textChanged = Signal()
     defaultRegionChanged = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, default_region: str = "US") -> None:
+    def __init__(
+        self, parent: QWidget | None = None, default_region: str = "US", *, keep_unverified: bool = False
+    ) -> None:
+        """`keep_unverified`: numbers that may not exist always count (the opt-out list keeps them too)."""
         super().__init__(parent)
+        self._keep_unverified = keep_unverified
+        self._opted_out: frozenset[str] = frozenset()
         self.setAccessibleName("Recipients")
         self.setAcceptDrops(True)
         self._generation = 0
@@ -171,6 +121,7 @@ class LeadEditor(QWidget):
         self.leadTabs.addTab(self.problemList, "Needs attention")
         self.leadTabs.addTab(self.recipientsTable, "Recipients")
         self.leadTabs.hide()
+        self.leftOutExport = LeftOutExport(self)
 
         controls = QHBoxLayout()
         controls.setContentsMargins(0, 0, 0, 0)
@@ -221,8 +172,14 @@ class LeadEditor(QWidget):
 
     def review(self) -> LeadReview:
         """The latest parse with what the person decided (include_unverified) applied."""
-        self._review.include_unverified = self.reviewPanel.include()
+        self._review.include_unverified = self._keep_unverified or self.reviewPanel.include()
+        self._review.opted_out = self._opted_out
         return self._review
+
+    def set_opted_out(self, numbers: frozenset[str]) -> None:
+        """The opt-out list: its numbers are left out of the recipients and counted in the summary."""
+        self._opted_out = numbers
+        self._on_include_changed(False)
 
     def recipients(self) -> list[str]:
         """The numbers the campaign sends to: numbers that may not exist only when included."""
@@ -367,6 +324,8 @@ class LeadEditor(QWidget):
     def _show_report(self, report: LeadReport, problems: list[LeadProblem] | None = None) -> None:
         blank = self._parsed_text_is_blank
         self.reviewPanel.show_review(self._review, blank)
+        if self._keep_unverified:
+            self.includeUnverified.hide()
         review = self.review()
         self.leadSummary.setText(EMPTY_SUMMARY if blank else summary_text(review))
         if problems is not None:
@@ -378,6 +337,7 @@ class LeadEditor(QWidget):
         self.leadTabs.setTabText(0, f"Needs attention ({total:,})")
         self.leadTabs.setTabText(1, f"Recipients ({len(recipients):,})")
         self.leadTabs.setVisible(not blank)
+        self.leftOutExport.setEnabled(bool(total or review.report.duplicates or review.opted_out_count))
         if total == 0 or before == 0:  # show the lines that need attention as soon as there are any
             self.leadTabs.setCurrentIndex(0 if total else 1)
         self.problemList.fit_height()

@@ -23,6 +23,7 @@ from vitedesk.core.clock import Clock
 from vitedesk.core.confirmation import SendContext, quiet_report, read_with_default_country
 from vitedesk.core.cost import Prices
 from vitedesk.core.licence_limits import LicenceLimit, limit_from_refusal, limit_warnings, limits_disproved
+from vitedesk.core.opt_out import refusal as opt_out_refusal
 from vitedesk.core.quiet_hours import QuietReport, QuietWindow
 from vitedesk.store.licence_limits import LicenceLimitStore
 from vitedesk.ui.account.session import TOKEN_ACCOUNT
@@ -53,9 +54,12 @@ class SendAdvisor(QObject):
         clock: Clock,
         quiet: Callable[[], QuietWindow] = QuietWindow,
         prices: Callable[[], Prices] = Prices,
+        opted_out: Callable[[], frozenset[str] | None] = frozenset,
     ) -> None:
+        """`opted_out` gives the opt-out list as it is now (None: it could not be read)."""
         super().__init__(window)
         self._window = window
+        self._opted_out = opted_out
         self._limits = limits
         self._clock = clock
         self._quiet = quiet
@@ -76,6 +80,7 @@ class SendAdvisor(QObject):
         """The confirmation's context; without `confirming` (a test to the own number) only the prices and
         limits, not the slow facts about the lead list."""
         plain = SendContext(
+            opted_out=self._window.leads.review().opted_out_count,
             prices=self._prices(),
             limits=self.account_limits(),
             number=locale_number,
@@ -104,6 +109,9 @@ class SendAdvisor(QObject):
 
     def current(self) -> Campaign | None:
         return self._window.campaign()
+
+    def refusal(self, campaign: Campaign, *, test: bool = False) -> str:
+        return opt_out_refusal(campaign.leads, self._opted_out(), test=test)
 
     def _account(self) -> tuple[str, str]:
         """(server, username) to keep limits under; no username for a pasted token (whose account is it?)."""

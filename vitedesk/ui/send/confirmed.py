@@ -48,6 +48,10 @@ class Advisor(Protocol):
         """The server's answer to `campaign` (None: accepted), to learn the account's licence limits."""
         ...
 
+    def refusal(self, campaign: Campaign, *, test: bool = False) -> str:
+        """Why `campaign` must not go out right now (the opt-out list checked again); "" when it may."""
+        ...
+
 
 def _token_digest(token: str | None) -> str:
     # Only a digest is kept: the token itself stays with the client.

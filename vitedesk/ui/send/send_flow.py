@@ -276,6 +276,8 @@ class SendFlow(QObject):
             needs_login = False
             current = self._advisor.current if self._advisor is not None and not test else None
             changed = confirmed.changed(campaign, self._session, current)
+            if not changed and self._advisor is not None:  # the opt-out list, read again right now
+                changed = self._advisor.refusal(campaign, test=test)
             if changed:
                 log.warning("Not sent: the account, sign-in or campaign changed after the confirmation")
                 return Notice(Tone.WARNING, changed)

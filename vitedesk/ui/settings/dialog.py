@@ -27,7 +27,7 @@ from vitedesk.core.cost import parse_price
 from vitedesk.core.own_number import read_own_number
 from vitedesk.store.settings import Settings
 from vitedesk.ui.common.widgets import named
-from vitedesk.ui.compose.leads import RegionCombo
+from vitedesk.ui.compose.region_combo import RegionCombo
 
 
 def _time_edit(text: str, name: str) -> QTimeEdit:
