@@ -8,7 +8,7 @@ from typing import NamedTuple
 from vitedesk.core.leads.review import LeadReview
 
 NOT_INCLUDED = "May not exist (right length, not a number in use in its country): not included"
-OPTED_OUT = "On the opt-out list"
+OPTED_OUT = "On your opt-out list"
 
 
 class LeftOut(NamedTuple):

@@ -29,7 +29,7 @@ from vitedesk.ui.common.widgets import InlineNotice
 from vitedesk.ui.common.worker import Worker
 from vitedesk.ui.compose.lead_import import LeadImport
 from vitedesk.ui.compose.lead_problems import LeadProblemsView
-from vitedesk.ui.compose.lead_problems_model import LeadProblem, LeadProblemsModel
+from vitedesk.ui.compose.lead_problems_model import LeadProblem, LeadProblemsModel, ProblemKind
 from vitedesk.ui.compose.lead_recipients import RecipientsTable
 from vitedesk.ui.compose.lead_review import LeadReviewPanel, read_leads, summary_text
 from vitedesk.ui.compose.lead_text import LeadTextEdit
@@ -58,11 +58,18 @@ class LeadEditor(QWidget):
     defaultRegionChanged = Signal(str)
 
     def __init__(
-        self, parent: QWidget | None = None, default_region: str = "US", *, keep_unverified: bool = False
+        self,
+        parent: QWidget | None = None,
+        default_region: str = "US",
+        *,
+        keep_unverified: bool = False,
+        kept_name: str = "Recipients",
     ) -> None:
-        """`keep_unverified`: numbers that may not exist always count (the opt-out list keeps them too)."""
+        """`keep_unverified`: numbers that may not exist always count and need no attention (the opt-out
+        list keeps them too); `kept_name` names the tab of the numbers kept."""
         super().__init__(parent)
         self._keep_unverified = keep_unverified
+        self._kept_name = kept_name
         self._opted_out: frozenset[str] = frozenset()
         self.setAccessibleName("Recipients")
         self.setAcceptDrops(True)
@@ -316,6 +323,8 @@ class LeadEditor(QWidget):
             return
         assert isinstance(result, tuple)
         review, problems = result
+        if self._keep_unverified:
+            problems = [problem for problem in problems if problem.kind is not ProblemKind.UNVERIFIED]
         self._review = review
         report = self._report = review.report
         self._show_report(report, problems)
@@ -335,7 +344,7 @@ class LeadEditor(QWidget):
         total, before = self.problemsModel.total(), self._problems_shown
         self._problems_shown = total
         self.leadTabs.setTabText(0, f"Needs attention ({total:,})")
-        self.leadTabs.setTabText(1, f"Recipients ({len(recipients):,})")
+        self.leadTabs.setTabText(1, f"{self._kept_name} ({len(recipients):,})")
         self.leadTabs.setVisible(not blank)
         self.leftOutExport.setEnabled(bool(total or review.report.duplicates or review.opted_out_count))
         if total == 0 or before == 0:  # show the lines that need attention as soon as there are any

@@ -27,7 +27,8 @@ class OptOutDialog(QDialog):
         self.setMinimumWidth(480)
         intro = QLabel(INTRO, self)
         intro.setWordWrap(True)
-        self.editor = LeadEditor(self, default_region, keep_unverified=True)
+        self.editor = LeadEditor(self, default_region, keep_unverified=True, kept_name="On the list")
+        self.editor.leftOutExport.hide()  # it exports what a campaign leaves out
         self.optOutEdit = self.editor.leadEdit
         self.optOutEdit.setObjectName("optOutEdit")
         self.optOutEdit.setAccessibleName("Opted-out phone numbers, one per line")
