@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the real imports wait until they are needed: start-up time 
     from vitedesk.core.clock import Clock
     from vitedesk.sandbox import SandboxServer
     from vitedesk.store import TokenVault
+    from vitedesk.store.profile import ProfileStart
     from vitedesk.ui.account.login import DemoAccountInfo, LoginDialog
     from vitedesk.ui.account.session import AccountSession
     from vitedesk.ui.common.single_instance import SingleInstance
@@ -164,29 +165,39 @@ def main(argv: Sequence[str] | None = None, collaborators: Collaborators | None 
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # the session below decides when to stop, after closing connections
     try:
-        login = paint_first(args, app)
+        profile = read_profile(args)
+        login = paint_first(args, app, profile)
         from vitedesk import __version__
         from vitedesk.ui.qt_async import run_until_done
 
         app.setApplicationVersion(__version__)
-        return run_until_done(app, run(args, app, collaborators, login))
+        return run_until_done(app, run(args, app, collaborators, login, profile))
     finally:
         app.setQuitOnLastWindowClosed(quit_on_close)
 
 
-def paint_first(args: argparse.Namespace, app: QApplication) -> LoginDialog | None:
+def read_profile(args: argparse.Namespace) -> ProfileStart | None:
+    """The folders and the settings of this start, read once (None for the smoke test: it makes its own)."""
+    if args.smoke_test:
+        return None
+    from vitedesk.store.paths import AppPaths
+    from vitedesk.store.profile import open_profile
+
+    return open_profile(AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default())
+
+
+def paint_first(
+    args: argparse.Namespace, app: QApplication, profile: ProfileStart | None
+) -> LoginDialog | None:
     """The login dialog on screen when the start asks for one, then the rest loaded behind it; else None.
 
     Only the settings file is read before it: the first window appears in about the time of a bare Qt window.
     """
-    if args.smoke_test:
+    if profile is None:
         return None
-    from vitedesk.store.paths import AppPaths
-    from vitedesk.store.settings import Settings
     from vitedesk.ui import start
 
-    paths = AppPaths.under(args.profile_dir) if args.profile_dir else AppPaths.default()
-    settings = Settings.load(paths.settings_file)
+    settings = profile.settings.settings
     if not start.login_comes_first(settings, practice=args.sandbox):
         return None  # a remembered account: the main window is the first window
     demo_accounts: Sequence[DemoAccountInfo] = ()
@@ -205,6 +216,7 @@ async def run(
     app: QApplication,
     collaborators: Collaborators | None = None,
     login: LoginDialog | None = None,
+    profile: ProfileStart | None = None,
 ) -> int:
     """One session of the app (or of the smoke test: throwaway data folder, tokens kept in memory).
 
@@ -215,18 +227,22 @@ async def run(
         from vitedesk.ui.smoke import arm_watchdog, memory_vault, throwaway_profile
 
         watchdog = arm_watchdog()
-        with throwaway_profile() as profile:
-            args.profile_dir, args.sandbox = Path(profile), args.server is None
+        with throwaway_profile() as folder:
+            args.profile_dir, args.sandbox = Path(folder), args.server is None
             parts.vault = memory_vault()
             try:
                 return await run_session(args, app, parts)
             finally:
                 watchdog.cancel()
-    return await run_session(args, app, parts, login)
+    return await run_session(args, app, parts, login, profile)
 
 
 async def run_session(
-    args: argparse.Namespace, app: QApplication, parts: Collaborators, login: LoginDialog | None = None
+    args: argparse.Namespace,
+    app: QApplication,
+    parts: Collaborators,
+    login: LoginDialog | None = None,
+    profile: ProfileStart | None = None,
 ) -> int:
     """Open the stores, build, show, wait for the window to close, shut down."""
     from vitedesk.store.paths import AppPaths
@@ -239,7 +255,9 @@ async def run_session(
         print(ALREADY_RUNNING, file=sys.stderr)
         return 0
     try:
-        services = open_services(paths, vault=parts.vault, log_level=getattr(logging, args.log_level))
+        services = open_services(
+            paths, vault=parts.vault, log_level=getattr(logging, args.log_level), profile=profile
+        )
         try:
             return await run_window(args, app, services, parts, login, instance)
         finally:
@@ -307,7 +325,7 @@ async def run_window(
         await closed
         workspace.finish()
         workspace.remember_settings(practice=sandbox is not None)
-        services.settings.save(services.paths.settings_file)
+        services.save_settings()
         return 0
     finally:
         await shutdown(window, session, sandbox)
@@ -339,12 +357,14 @@ def attach_stores(
         open_url=parts.open_url,
         settings=services.settings,
         recorder=parts.recorder,
-        save_settings=lambda settings: settings.save(services.paths.settings_file),
+        save_settings=services.save_settings,
         limits=services.licence_limits,
         clock=clock,
         opt_out=services.opt_out,
     )
-    workspace.start(interrupted=services.interrupted, history_problem=services.history_problem)
+    workspace.start(
+        interrupted=services.interrupted, history_problem=services.history_problem, files=services.notices
+    )
     return workspace
 
 

@@ -6,6 +6,7 @@ Logging first (so everything after it is recorded), then settings, keychain, dra
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import sqlite3
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ from vitedesk.store import (
 )
 from vitedesk.store.licence_limits import LicenceLimitStore
 from vitedesk.store.opt_out import OptOutStore
+from vitedesk.store.profile import ProfileStart, open_profile
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,20 @@ class Services:
     history_problem: str | None = None  # why the history could not be opened (then history is None)
     interrupted: int = 0  # sends left "sending" by the previous run, now "outcome unknown"
     logging: LoggingHandle | None = None
+    notices: list[str] = dataclasses.field(default_factory=list)  # files set aside at the start
+    settings_writable: bool = True  # False: an unreadable settings file that must not be overwritten
+
+    def save_settings(self, settings: Settings | None = None) -> bool:
+        """Write the settings (these or the session's); False when they could not or must not be."""
+        if not self.settings_writable:
+            log.info("Settings not saved: the settings file could not be read and is left as it is")
+            return False
+        try:
+            (settings or self.settings).save(self.paths.settings_file)
+        except OSError as error:
+            log.error("Settings not saved: %s", error)
+            return False
+        return True
 
     def close(self) -> None:
         if self.history is not None:
@@ -52,9 +68,17 @@ class Services:
 
 
 def open_services(
-    paths: AppPaths, *, vault: TokenVault | None = None, log_level: int = logging.INFO
+    paths: AppPaths,
+    *,
+    vault: TokenVault | None = None,
+    log_level: int = logging.INFO,
+    profile: ProfileStart | None = None,
 ) -> Services:
-    """Open everything the session keeps on disk; never raises because of the disk (it degrades instead)."""
+    """Open everything the session keeps on disk; never raises because of the disk (it degrades instead).
+
+    `profile`: the folders and settings already read for the first window (else they are read here).
+    """
+    profile = profile if profile is not None else open_profile(paths)
     handle: LoggingHandle | None
     try:
         handle = configure_logging(paths.ensure_log_dir(), log_level)
@@ -62,16 +86,17 @@ def open_services(
         handle = None
         logging.getLogger(__name__).warning("No log file: %s", error)
     log.info("ViteDesk %s starting; data in %s", __version__, paths.data_dir)
-    settings = Settings.load(paths.settings_file)
     services = Services(
         paths=paths,
-        settings=settings,
+        settings=profile.settings.settings,
         vault=vault if vault is not None else TokenVault(),
         drafts=DraftStore(paths.draft_file),
         history=None,
         licence_limits=LicenceLimitStore(paths.licence_limits_file),
         opt_out=OptOutStore(paths.opt_out_file),
         logging=handle,
+        notices=list(profile.notices),
+        settings_writable=profile.settings.writable,
     )
     try:
         services.history = HistoryStore(paths.history_db)

@@ -6,17 +6,23 @@ import contextlib
 import dataclasses
 import json
 import logging
-import os
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from vitedesk.store._atomic import atomic_write_text
+from vitedesk.store._damaged import parse_json, set_aside
 
 log = logging.getLogger(__name__)
 
 DRAFT_VERSION = 1
+SET_ASIDE = (
+    "Your unsent campaign could not be read back, so ViteDesk kept the file aside as {name} and started "
+    "with an empty campaign."
+)
+# A saved draft's time is shown to the person; outside these years it is damage, not a time.
+_PLAUSIBLE_YEARS = range(2000, 9000)
 
 
 @dataclass(slots=True)
@@ -48,6 +54,7 @@ class DraftStore:
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
+        self.problem: str | None = None  # a sentence for the window when `load` had to set the file aside
 
     def save(self, draft: Draft) -> Draft:
         """Write ``draft`` (tmp file + fsync + os.replace); returns it stamped with ``saved_at``."""
@@ -65,11 +72,11 @@ class DraftStore:
             return None
         except (OSError, UnicodeDecodeError) as exc:
             log.warning("Draft %s could not be read: %s", self.path, type(exc).__name__)
-            if isinstance(exc, UnicodeDecodeError):
+            if isinstance(exc, (UnicodeDecodeError, IsADirectoryError)):  # a folder would block every save
                 self._set_aside()
             return None
         try:
-            return _from_json(json.loads(text))
+            return _from_json(parse_json(text))
         except (ValueError, TypeError, KeyError) as exc:
             log.warning("Draft %s is damaged (%s); keeping it aside", self.path, exc)
             self._set_aside()
@@ -81,13 +88,9 @@ class DraftStore:
             self.path.unlink()
 
     def _set_aside(self) -> Path | None:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        try:
-            os.replace(self.path, target)
-        except OSError as exc:
-            log.warning("Could not move the damaged draft aside: %s", exc)
-            return None
+        target = set_aside(self.path)
+        if target is not None:
+            self.problem = SET_ASIDE.format(name=target.name)
         return target
 
 
@@ -108,6 +111,20 @@ def _from_json(data: object) -> Draft:
     if not isinstance(images, list) or not all(isinstance(item, str) for item in images):
         raise TypeError("images is not a list of paths")
     values["images"] = images
-    saved_at = data.get("saved_at")
-    values["saved_at"] = datetime.fromisoformat(saved_at) if isinstance(saved_at, str) else None
+    values["saved_at"] = _saved_at(data.get("saved_at"))
     return Draft(**values)
+
+
+def _saved_at(value: object) -> datetime | None:
+    """The time the draft was saved, in UTC; None for a time that cannot be one (year 1, the end of time,
+    no zone, not a time): the campaign itself is still restored, only without a time."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None or moment.year not in _PLAUSIBLE_YEARS:
+            raise ValueError(value)
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError):
+        log.warning("The draft's save time %r is not a time; restoring it without one", value[:40])
+        return None

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from vitedesk.core.licence_limits import LicenceLimit
 from vitedesk.store._atomic import atomic_write_text
+from vitedesk.store._damaged import parse_json
 
 log = logging.getLogger(__name__)
 
@@ -32,7 +33,7 @@ class LicenceLimitStore:
         if self.path is None:
             return {}
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
+            raw = parse_json(self.path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return {}
         except (OSError, UnicodeDecodeError, ValueError) as error:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from vitedesk.store._damaged import ensure_folder
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "ViteDesk"
 
@@ -68,6 +73,19 @@ class AppPaths:
         """Prepared copies of MMS pictures (made and cleaned by the picture picker, created when used)."""
         return (self.cache_dir if self.cache_dir is not None else self.data_dir / "cache") / "pictures"
 
+    def prepare(self) -> list[tuple[Path, Path]]:
+        """Create the folders; a file where one of them belongs is set aside first (never deleted).
+        Returns (folder, where the file went) for each file moved."""
+        folders = [self.config_dir, self.data_dir, self.log_dir]
+        if self.cache_dir is not None:
+            folders.append(self.cache_dir)
+        moved = []
+        for folder in folders:
+            target = ensure_folder(folder)
+            if target is not None:
+                moved.append((folder, target))
+        return moved
+
     def ensure_log_dir(self) -> Path:
         """The log directory, created if missing."""
         self.log_dir.mkdir(parents=True, exist_ok=True)
@@ -75,5 +93,8 @@ class AppPaths:
 
     @staticmethod
     def _in(directory: Path, name: str) -> Path:
-        directory.mkdir(parents=True, exist_ok=True)
+        try:
+            directory.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # the store that uses the file says what this means for the person
+            log.error("Folder %s could not be created: %s", directory, error)
         return directory / name

@@ -6,6 +6,8 @@ keychain through ``credentials.TokenVault``), and unknown keys found in the file
 
 from __future__ import annotations
 
+import base64
+import binascii
 import dataclasses
 import json
 import logging
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from vitedesk.core.cost import Prices, parse_price
 from vitedesk.store._atomic import atomic_write_text
+from vitedesk.store._damaged import parse_json, set_aside
 
 if TYPE_CHECKING:  # its phonenumbers time-zone data loads when quiet hours are first checked
     from vitedesk.core.quiet_hours import QuietWindow
@@ -26,6 +29,33 @@ if TYPE_CHECKING:  # its phonenumbers time-zone data loads when quiet hours are 
 log = logging.getLogger(__name__)
 
 SETTINGS_VERSION = 1
+
+SET_ASIDE = (
+    "Your settings file could not be read, so ViteDesk set it aside as {name} and started with default "
+    "settings: check the default country and your own number in File → Settings…, and the server address "
+    "under Advanced when you log in."
+)
+ODD_VALUES = (
+    "{count} in your settings file could not be used and {verb} back to {their} default; ViteDesk kept a "
+    "copy of the old file as {name}."
+)
+UNREADABLE = (
+    "ViteDesk could not read your settings file ({reason}), so it uses default settings this time and "
+    "leaves the file as it is."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsRead:
+    """The settings of one start and what the file was like; `problem` is a sentence for the window.
+
+    `writable` False: the file is there but could be neither read nor set aside, so it must not be
+    overwritten (it may hold the person's server address and username).
+    """
+
+    settings: Settings
+    problem: str = ""
+    writable: bool = True
 
 
 @dataclass(slots=True)
@@ -84,33 +114,85 @@ class Settings:
 
     @classmethod
     def load(cls, path: Path) -> Settings:
-        """Read ``path``; a missing or corrupt file gives defaults, a mistyped field its default."""
+        """The settings in ``path`` (see `read`, which also says what was wrong with the file)."""
+        return cls.read(path).settings
+
+    @classmethod
+    def read(cls, path: Path) -> SettingsRead:
+        """Read ``path``; never raises. A missing file gives defaults. A file that is not settings (damaged,
+        not JSON, nested too deeply, a folder) is set aside as <name>.damaged-<time> and defaults are used;
+        values that cannot be used get their defaults and a copy of the file is kept aside."""
+        path = Path(path)
         try:
-            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+            raw = parse_json(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            return cls()
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            log.warning("Settings file %s could not be read (%s); using defaults", path, type(exc).__name__)
-            return cls()
+            return SettingsRead(cls())
+        except (IsADirectoryError, UnicodeDecodeError, ValueError) as exc:
+            log.warning("Settings file %s is damaged (%s)", path, type(exc).__name__)
+            return _set_aside(path, cls())
+        except OSError as exc:
+            log.warning("Settings file %s could not be read: %s", path, exc)
+            return SettingsRead(cls(), UNREADABLE.format(reason=_reason(exc)), writable=False)
         if not isinstance(raw, dict):
-            log.warning("Settings file %s does not hold an object; using defaults", path)
-            return cls()
+            log.warning("Settings file %s does not hold an object", path)
+            return _set_aside(path, cls())
         values: dict[str, Any] = {}
+        odd: list[str] = []
         hints = typing.get_type_hints(cls)
         for field in dataclasses.fields(cls):
             if field.name not in raw:
                 continue
             value = raw[field.name]
-            if _matches(value, hints[field.name]):
+            if _matches(value, hints[field.name]) and _usable(field.name, value):
                 values[field.name] = value
             else:
-                log.warning("Setting %r has an unexpected value; using its default", field.name)
-        return cls(**values)
+                odd.append(field.name)
+        settings = cls(**values)
+        if not odd:
+            return SettingsRead(settings)
+        log.warning("Settings with values that cannot be used, back to their defaults: %s", ", ".join(odd))
+        copy = set_aside(path, copy=True)
+        if copy is None:  # no copy to fall back on: leave the file as it is rather than lose a value
+            return SettingsRead(settings, UNREADABLE.format(reason="odd values"), writable=False)
+        many = len(odd) > 1
+        problem = ODD_VALUES.format(
+            count=f"{len(odd)} settings" if many else "1 setting",
+            verb="are" if many else "is",
+            their="their" if many else "its",
+            name=copy.name,
+        )
+        return SettingsRead(settings, problem)
 
     def save(self, path: Path) -> None:
         """Write atomically: a crash mid-save leaves the previous file intact."""
         data: dict[str, Any] = {"version": SETTINGS_VERSION, **dataclasses.asdict(self)}
         atomic_write_text(Path(path), json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def _set_aside(path: Path, defaults: Settings) -> SettingsRead:
+    moved = set_aside(path)
+    if moved is None:
+        return SettingsRead(defaults, UNREADABLE.format(reason="it is damaged"), writable=False)
+    return SettingsRead(defaults, SET_ASIDE.format(name=moved.name))
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()
+
+
+_BASE64_FIELDS = frozenset({"window_geometry", "history_geometry", "main_splitter"})
+
+
+def _usable(name: str, value: object) -> bool:
+    """Checks beyond the type: saved window states are base64, the country a two-letter region code."""
+    if name in _BASE64_FIELDS and isinstance(value, str):
+        try:
+            base64.b64decode(value.encode("ascii"), validate=True)
+        except (UnicodeEncodeError, binascii.Error):
+            return False
+    if name == "default_region":
+        return isinstance(value, str) and len(value) == 2 and value.isascii() and value.isupper()
+    return True
 
 
 def _clock_time(text: str) -> time:

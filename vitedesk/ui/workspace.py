@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QObject, QUrl
@@ -44,6 +44,7 @@ UrlOpener = Callable[[QUrl], bool]
 
 KEYCHAIN_TOPIC = "keychainNotice"
 INTERRUPTED_TOPIC = "interruptedNotice"
+FILES_TOPIC = "filesNotice"
 HISTORY_TOPIC = "historyNotice"
 NO_HISTORY = (
     "ViteDesk could not open its send history ({reason}), so this session's sends are not recorded and "
@@ -82,7 +83,7 @@ class Workspace(QObject):
         open_url: UrlOpener | None = None,
         settings: Settings | None = None,
         recorder: SendRecorder | None = None,
-        save_settings: Callable[[Settings], None] | None = None,
+        save_settings: Callable[[Settings], object] | None = None,
         limits: LicenceLimitStore | None = None,
         clock: Clock | None = None,
         opt_out: OptOutStore | None = None,
@@ -194,8 +195,15 @@ class Workspace(QObject):
 
     # --- start-up ------------------------------------------------------------------------------------
 
-    def start(self, *, interrupted: int = 0, history_problem: str | None = None) -> None:
-        """The notices the stores have for this session, then the draft of the last one restored."""
+    def start(
+        self, *, interrupted: int = 0, history_problem: str | None = None, files: Sequence[str] = ()
+    ) -> None:
+        """The notices the stores have for this session, then the draft of the last one restored.
+
+        `files`: sentences about files and folders set aside before the window opened (settings, folders).
+        """
+        if files:
+            self.window.notices.show_message(FILES_TOPIC, " ".join(files), Tone.WARNING)
         if self.history is None:
             self.tell_history_unavailable(history_problem or "unknown reason")
         elif self.history.problem:

@@ -71,7 +71,10 @@ def restored_sentence(saved_at: datetime | None, now: datetime | None = None) ->
     """e.g. "Your unsent campaign from 10:42 was restored." (with the date when it is not today)."""
     if saved_at is None:
         return "Your unsent campaign was restored."
-    local = saved_at.astimezone()
+    try:
+        local = saved_at.astimezone()
+    except (OverflowError, ValueError, OSError):  # a time the local clock cannot show
+        return "Your unsent campaign was restored."
     today = (now or datetime.now().astimezone()).date()
     when = local.strftime("%H:%M") if local.date() == today else local.strftime("%d %B at %H:%M").lstrip("0")
     return f"Your unsent campaign from {when} was restored."
@@ -112,6 +115,8 @@ class DraftKeeper(QObject):
     def restore(self) -> Draft | None:
         """Load the saved draft into the window and say so; None when there was nothing to restore."""
         draft = self._store.load()
+        if self._store.problem:
+            self._window.notices.show_message(NOTICE_TOPIC, self._store.problem, Tone.WARNING)
         if draft is None or draft.is_blank():
             return None
         apply_draft(self._window, draft)

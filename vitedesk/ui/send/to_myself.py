@@ -25,7 +25,7 @@ class SendToMyself(QObject):
     """Joins the window's testSendButton to its send flow, with the own number kept in `settings`."""
 
     def __init__(
-        self, window: MainWindow, settings: Settings, save: Callable[[Settings], None] | None = None
+        self, window: MainWindow, settings: Settings, save: Callable[[Settings], object] | None = None
     ) -> None:
         super().__init__(window)
         self._window = window
