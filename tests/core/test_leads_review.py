@@ -97,3 +97,25 @@ def test_the_summary_accounts_for_every_non_empty_line(
     assert counted == non_empty
     assert review.header_skipped == (header or (bool(lines) and header_line(lines[0])))
     assert len(review.recipient_lines) == len(review.recipients)
+
+
+def test_lines_without_a_number_are_found_the_same_a_slice_at_a_time() -> None:
+    from vitedesk.core.leads.review import _digitless_lines
+
+    text = "\n".join(
+        [
+            "Name,Phone",
+            "Ann,202 555 0143",
+            "",
+            "Ken North,n/a",
+            "  ",
+            "été",
+            "+44 20 7946 0958",
+            "Wendy Zane,,",
+        ]
+        * 40
+    )
+    whole = _digitless_lines(text, slice_chars=len(text) + 1)
+    assert len(whole) == 4 * 40 and whole[:2] == [(1, "Name,Phone"), (4, "Ken North,n/a")]
+    for slice_chars in (1, 5, 17, 100):  # slices end inside lines, on line breaks, on blank lines
+        assert _digitless_lines(text, slice_chars=slice_chars) == whole

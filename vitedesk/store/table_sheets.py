@@ -62,7 +62,7 @@ def read_workbook(
             progress(total, total)
         # iter_rows starts at the sheet's first row, whatever empty rows lie above the data.
         first_row = 1 if len(rows) >= total else start[0] + 1
-        numbers = list(range(first_row, first_row + len(rows)))
+        numbers = range(first_row, first_row + len(rows))
         return RawTable(rows, numbers, sheet=chosen, sheets=names, first_column=start[1])
     finally:
         workbook.close()

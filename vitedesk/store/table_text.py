@@ -10,7 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +33,7 @@ ENCODINGS: tuple[tuple[str, str], ...] = (
 DELIMITERS = (",", ";", "\t", "|")
 _SNIFF_LINES = 200
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
-_DECODE_SLICE = 4_000_000
+_DECODE_SLICE = 1_000_000
 _LINE_SLICE = 1_000_000
 
 
@@ -161,7 +161,7 @@ def read_text_table(
     delimiter = sniff_delimiter(text)
     total = text.count("\n") + 1
     rows: list[list[str]] = []
-    numbers: list[int] = []
+    numbers: Sequence[int] = []
     if delimiter is None:
         # One value per line: no quoting to interpret.
         lines = _lines(text)
@@ -171,7 +171,7 @@ def read_text_table(
                 raise ReadCancelled
             if progress is not None:
                 progress(len(rows), total)
-        numbers = list(range(1, len(rows) + 1))
+        numbers = range(1, len(rows) + 1)  # not a list: a million ints at once stand the window still
         return RawTable(rows, numbers, encoding=codec)
     reader = csv.reader(_lines(text), delimiter=delimiter, quotechar='"', strict=False)
     try:
@@ -183,9 +183,11 @@ def read_text_table(
                     raise ReadCancelled
                 if progress is not None:
                     progress(len(rows), total)
-            numbers = list(range(1, len(rows) + 1))
+            numbers = range(1, len(rows) + 1)
         else:
-            _read_quoted(reader, rows, numbers, total, progress, cancel)
+            quoted: list[int] = []
+            _read_quoted(reader, rows, quoted, total, progress, cancel)
+            numbers = quoted
     except csv.Error:
         raise TableError(
             f"{name} could not be read as a table (near line {reader.line_num + 1:,}). Open it in a "

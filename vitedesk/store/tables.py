@@ -8,7 +8,7 @@ a person understands. The table holds text only, column by column, so memory is 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -52,7 +52,7 @@ class Table:
     name: str
     headers: list[str]
     columns: list[list[str]]
-    row_numbers: list[int]
+    row_numbers: Sequence[int]
     has_header: bool = False
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
@@ -160,7 +160,7 @@ class RawTable:
     """What a format reader hands back: rows of cell text with their file row numbers, before headers."""
 
     rows: list[list[str]]
-    row_numbers: list[int]
+    row_numbers: Sequence[int]
     sheet: str | None = None
     sheets: list[str] = field(default_factory=list)
     encoding: str | None = None

@@ -9,6 +9,7 @@ list. Cancel changes nothing.
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -54,7 +55,7 @@ class ImportChoice:
     def countries(self) -> list[str] | None:
         return None if self.country_column is None else self.table.columns[self.country_column]
 
-    def row_numbers(self) -> list[int]:
+    def row_numbers(self) -> Sequence[int]:
         return self.table.row_numbers
 
 

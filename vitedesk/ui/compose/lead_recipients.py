@@ -4,6 +4,7 @@ with a search box that finds a number typed in any of the usual formats."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import phonenumbers
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -34,7 +35,7 @@ class RecipientsModel(QAbstractTableModel):
         super().__init__(parent)
         self._numbers: list[str] = []
         self._lines: list[int] = []
-        self._rows: list[int] = []
+        self._rows: Sequence[int] = []
         self._query = ""
         self._countries: dict[str, str] = {}
 
@@ -52,9 +53,9 @@ class RecipientsModel(QAbstractTableModel):
         self._rows = self._matching(self._query)
         self.endResetModel()
 
-    def _matching(self, digits: str) -> list[int]:
+    def _matching(self, digits: str) -> Sequence[int]:
         if not digits:
-            return list(range(len(self._numbers)))
+            return range(len(self._numbers))  # not a list: a million rows would stand the window still
         # "(202) 555-0143" and "2025550143" find +12025550143; a national number with a trunk 0
         # ("07400 123456") finds +447400123456
         short = digits.lstrip("0") or digits

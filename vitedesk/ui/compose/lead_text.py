@@ -57,7 +57,8 @@ class LeadTextEdit(QPlainTextEdit):
     """QPlainTextEdit that hands dropped or pasted files on (filesDropped) and loads large texts in slices."""
 
     filesDropped = Signal(list)  # list[Path]
-    loadStarted = Signal(str)  # a large text started loading (the editor is read-only until loadFinished)
+    # The whole text as a Python object: a Signal(str) would copy megabytes into a QString on the UI thread.
+    loadStarted = Signal(object)  # a large text started loading (the editor is read-only until loadFinished)
     loadFinished = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
