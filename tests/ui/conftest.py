@@ -75,6 +75,15 @@ class Driver:
         """A real drag from a file manager: QDragEnterEvent then QDropEvent carrying file URLs."""
         return drop_files(target, paths) == (True, True)
 
+    def open_confirmation(self, window: Any) -> Any:
+        """Click Send once it is enabled; the confirmation dialog, once it shows."""
+        self.qtbot.waitUntil(window.sendButton.isEnabled)
+        self.qtbot.mouseClick(window.sendButton, Qt.MouseButton.LeftButton)
+        self.qtbot.waitUntil(
+            lambda: window.flow.confirm_dialog is not None and window.flow.confirm_dialog.isVisible()
+        )
+        return window.flow.confirm_dialog
+
     def confirm(self, window: Any) -> None:
         """Wait for the confirmation and click its Send button."""
         self.qtbot.waitUntil(

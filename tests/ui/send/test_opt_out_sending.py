@@ -26,6 +26,14 @@ def signed_in(desk: Any, drive: Any) -> Any:
     return window
 
 
+def composed(desk: Any, drive: Any) -> Any:
+    window = signed_in(desk, drive)
+    window.leads.set_text(LEADS)
+    window.composer.set_message("Spring sale")
+    drive.wait_for_recipients(window, 3)
+    return window
+
+
 def open_opt_out(qtbot: Any, desk: Any) -> Any:
     desk.workspace.opt_out.optOutAction.trigger()
     qtbot.waitUntil(lambda: desk.window.findChild(QDialog, "optOutDialog") is not None)
@@ -48,21 +56,11 @@ def notice_text(window: Any) -> str:
     return notice.text if notice is not None else ""
 
 
-def open_confirmation(qtbot: Any, window: Any) -> Any:
-    qtbot.waitUntil(window.sendButton.isEnabled)
-    qtbot.mouseClick(window.sendButton, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.flow.confirm_dialog is not None and window.flow.confirm_dialog.isVisible())
-    return window.flow.confirm_dialog
-
-
 def test_an_opted_out_number_is_left_out_counted_confirmed_and_never_sent(
     qtbot, sandbox, make_send_desk, drive
 ) -> None:
     desk = make_send_desk(sandbox.url)
-    window = signed_in(desk, drive)
-    window.leads.set_text(LEADS)
-    window.composer.set_message("Spring sale")
-    drive.wait_for_recipients(window, 3)
+    window = composed(desk, drive)
     dialog = open_opt_out(qtbot, desk)
     assert dialog.optOutSummary.text() == "The list is empty: paste, type or import numbers."
     qtbot.keyClicks(dialog.optOutEdit, "(213) 555-0100")  # read with the default country, kept as E.164
@@ -73,7 +71,7 @@ def test_an_opted_out_number_is_left_out_counted_confirmed_and_never_sent(
     assert desk.opt_out.path.read_text(encoding="utf-8").splitlines()[1:] == ["+12135550100"]
     assert "1 opted out" in window.leads.leadSummary.text()
     assert window.leads.leadTabs.tabText(1) == "Recipients (2)"
-    confirmation = open_confirmation(qtbot, window)
+    confirmation = drive.open_confirmation(window)
     assert confirmation.value("recipients") == "2 recipients"
     assert confirmation.value("opted_out") == "1 number on your opt-out list is left out"
     qtbot.mouseClick(confirmation.sendButton, Qt.MouseButton.LeftButton)
@@ -106,11 +104,8 @@ def test_a_number_opted_out_after_the_confirmation_stops_the_send(
     qtbot, sandbox, make_send_desk, drive
 ) -> None:
     desk = make_send_desk(sandbox.url)
-    window = signed_in(desk, drive)
-    window.leads.set_text(LEADS)
-    window.composer.set_message("Spring sale")
-    drive.wait_for_recipients(window, 3)
-    confirmation = open_confirmation(qtbot, window)
+    window = composed(desk, drive)
+    confirmation = drive.open_confirmation(window)
     desk.opt_out.replace(["+12025550143"])  # another window of the office, a script: the file changed
     qtbot.mouseClick(confirmation.sendButton, Qt.MouseButton.LeftButton)
     drive.wait_idle(window)
@@ -130,7 +125,7 @@ def test_a_list_that_cannot_be_read_blocks_every_send(qtbot, sandbox, make_send_
     window.leads.set_text(LEADS)
     window.composer.set_message("Spring sale")
     drive.wait_for_recipients(window, 3)
-    confirmation = open_confirmation(qtbot, window)
+    confirmation = drive.open_confirmation(window)
     qtbot.mouseClick(confirmation.sendButton, Qt.MouseButton.LeftButton)
     drive.wait_idle(window)
     assert sandbox.campaigns() == []
