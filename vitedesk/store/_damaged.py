@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -30,6 +29,8 @@ def set_aside(path: Path, *, copy: bool = False) -> Path | None:
     target = damaged_name(path)
     try:
         if copy:
+            import shutil  # rarely needed: kept off the path to the first window
+
             shutil.copy2(path, target)
         else:
             os.replace(path, target)
