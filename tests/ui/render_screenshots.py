@@ -90,6 +90,7 @@ async def shoot(sandbox: SandboxServer, pictures: list[Path]) -> None:
     # login
     session = AccountSession(sandbox.url)
     window = MainWindow(session, demo_accounts=DEMO_ACCOUNTS, sandbox_url=sandbox.url, icon=app_icon())
+    window.resize(1024, 720)  # the small office screen the layout is made for (1024x600 fits too)
     window.show()
     dialog = LoginDialog(session, demo_accounts=DEMO_ACCOUNTS, parent=window)
     dialog.show()
