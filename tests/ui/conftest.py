@@ -51,6 +51,12 @@ class Driver:
     def __init__(self, qtbot: Any) -> None:
         self.qtbot = qtbot
 
+    def sign_in(self, window: Any, username: str) -> Any:
+        """Ask the window for a login and log in as `username` (demo password); returns the window."""
+        window.tasks.start(window.ask_login())
+        self.login(window, username)
+        return window
+
     def login(self, window: Any, username: str, password: str = "sandbox") -> None:
         """Wait for the login dialog over `window`, fill it in and press Enter; waits until signed in."""
         self.qtbot.waitUntil(lambda: window.login_dialog is not None and window.login_dialog.isVisible())

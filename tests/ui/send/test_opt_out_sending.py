@@ -19,15 +19,8 @@ BUSINESS = "business@sandbox.test"
 LEADS = "Ann,202 555 0143\nBob,(213) 555-0100\nCy,+44 20 7946 0958"
 
 
-def signed_in(desk: Any, drive: Any) -> Any:
-    window = desk.window
-    window.tasks.start(window.ask_login())
-    drive.login(window, BUSINESS)
-    return window
-
-
 def composed(desk: Any, drive: Any) -> Any:
-    window = signed_in(desk, drive)
+    window = drive.sign_in(desk.window, BUSINESS)
     window.leads.set_text(LEADS)
     window.composer.set_message("Spring sale")
     drive.wait_for_recipients(window, 3)
@@ -93,7 +86,7 @@ def test_cancel_changes_nothing_and_the_list_is_there_after_a_restart(
     qtbot.waitUntil(lambda: desk.window.findChild(QDialog, "optOutDialog") is None)
     assert desk.opt_out.numbers() == {"+442079460958"}
     restarted = make_send_desk(sandbox.url, name="desk")
-    window = signed_in(restarted, drive)
+    window = drive.sign_in(restarted.window, BUSINESS)
     window.leads.set_text(LEADS)
     drive.wait_for_recipients(window, 2)
     assert list(window.campaign().leads) == ["+12025550143", "+12135550100"]
@@ -120,7 +113,7 @@ def test_a_list_that_cannot_be_read_blocks_every_send(qtbot, sandbox, make_send_
     desk = make_send_desk(sandbox.url)
     desk.opt_out.path.mkdir()  # a folder where the file should be
     unreadable = make_send_desk(sandbox.url, name="desk")
-    window = signed_in(unreadable, drive)
+    window = drive.sign_in(unreadable.window, BUSINESS)
     assert "could not read your opt-out list" in window.notices.text("optOutNotice")
     window.leads.set_text(LEADS)
     window.composer.set_message("Spring sale")
@@ -135,7 +128,7 @@ def test_a_list_that_cannot_be_read_blocks_every_send(qtbot, sandbox, make_send_
 def test_a_test_to_an_own_number_on_the_list_is_refused(qtbot, sandbox, make_send_desk, drive) -> None:
     desk = make_send_desk(sandbox.url, settings=Settings(own_number="+12025550143"))
     save_list(qtbot, desk, "202 555 0143")
-    window = signed_in(desk, drive)
+    window = drive.sign_in(desk.window, BUSINESS)
     window.leads.set_text("+44 20 7946 0958")
     window.composer.set_message("Spring sale")
     drive.wait_for_recipients(window, 1)
@@ -181,7 +174,7 @@ def test_a_workbook_imported_with_an_opted_out_number_sends_without_it(
     )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *_a: (str(book), "")))
     desk = make_send_desk(sandbox.url)
-    window = signed_in(desk, drive)
+    window = drive.sign_in(desk.window, BUSINESS)
     save_list(qtbot, desk, "+1 212 555 0143")
     window.importAction.trigger()
     leads = window.leads
