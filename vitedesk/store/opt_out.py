@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import logging
 import re
-import shutil
 from collections.abc import Iterable
-from datetime import UTC, datetime
 from pathlib import Path
 
 from vitedesk.core.wording import plural
 from vitedesk.store._atomic import atomic_write_text
+from vitedesk.store._damaged import set_aside
 
 log = logging.getLogger(__name__)
 
@@ -94,20 +93,14 @@ class OptOutStore:
     def _keep_copy(self, numbers: frozenset[str]) -> None:
         """A copy of the damaged file aside, then the numbers it still holds written back (told once)."""
         assert self.path is not None
-        count = len(numbers)
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        try:
-            shutil.copy2(self.path, target)
-        except OSError as error:
-            log.warning("Could not copy the damaged opt-out list aside: %s", error)
+        target = set_aside(self.path, copy=True)
+        if target is None:
             return
-        log.warning("Opt-out list %s had damaged lines; copy kept as %s", self.path, target.name)
         try:
             atomic_write_text(self.path, _as_text(numbers))
         except OSError as error:
             log.warning("Could not write the opt-out list back: %s", error)
-        self.problem = DAMAGED.format(count=plural(count, "number"), name=target.name)
+        self.problem = DAMAGED.format(count=plural(len(numbers), "number"), name=target.name)
 
 
 def _as_text(numbers: frozenset[str]) -> str:

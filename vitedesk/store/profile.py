@@ -19,7 +19,6 @@ FOLDER_SET_ASIDE = (
 class ProfileStart:
     """`notices`: sentences for the window about files set aside or unreadable, in the order found."""
 
-    paths: AppPaths
     settings: SettingsRead
     notices: list[str] = field(default_factory=list)
 
@@ -33,7 +32,7 @@ def open_profile(paths: AppPaths) -> ProfileStart:
     read = Settings.read(paths.settings_file)
     if read.problem:
         notices.append(read.problem)
-    return ProfileStart(paths, read, notices)
+    return ProfileStart(read, notices)
 
 
 def _what(paths: AppPaths, folder: Path) -> str:
