@@ -57,6 +57,17 @@ class RegionHint:
         return f"{these} like {region_name(self.region)} numbers."
 
 
+@dataclass(frozen=True, slots=True)
+class _Split:
+    """LeadReview's numbers divided for one decision: indexes of the recipients, the recipients themselves,
+    and indexes of the opted-out numbers."""
+
+    key: tuple[bool, frozenset[str]]
+    kept: list[int]
+    recipients: list[str]
+    opted_out: list[int]
+
+
 @dataclass(slots=True)
 class LeadReview:
     """A LeadReport with the per-person layer: see the module docstring."""
@@ -69,60 +80,60 @@ class LeadReview:
     hint: RegionHint | None
     include_unverified: bool = False
     opted_out: frozenset[str] = frozenset()  # the opt-out list: never recipients, counted apart
-    _kept: tuple[tuple[bool, frozenset[str]], list[int]] | None = field(default=None, repr=False)
+    _split: _Split | None = field(default=None, repr=False)
 
     @property
     def unverified(self) -> list[Lead]:
         return self.report.unverified
 
-    def _kept_indexes(self) -> list[int] | None:
-        """Indexes into report.numbers of the recipients; None when every number is one."""
+    def _split_numbers(self) -> _Split | None:
+        """Which numbers are recipients and which are opted out, worked out once for what the person
+        decided (include_unverified, the opt-out list); None when every number is a recipient."""
         report = self.report
         held = set() if self.include_unverified else {lead.e164 for lead in report.unverified}
         if not held and not self.opted_out:
             return None
         key = (self.include_unverified, self.opted_out)  # tuples compare members by identity first
-        if self._kept is None or self._kept[0] != key:
-            left_out = held.union(self.opted_out)
-            kept = [index for index, number in enumerate(report.numbers) if number not in left_out]
-            self._kept = (key, kept)
-        return self._kept[1]
+        if self._split is None or self._split.key != key:
+            numbers, opted_out = report.numbers, self.opted_out
+            left_out = held.union(opted_out)
+            kept = [index for index, number in enumerate(numbers) if number not in left_out]
+            opted = (
+                [index for index, number in enumerate(numbers) if number in opted_out] if opted_out else []
+            )
+            self._split = _Split(key, kept, [numbers[index] for index in kept], opted)
+        return self._split
 
     @property
     def recipients(self) -> list[str]:
         """The numbers that will be sent: unverified ones only when included, opted-out ones never."""
-        kept = self._kept_indexes()
-        numbers = self.report.numbers
-        return numbers if kept is None else [numbers[index] for index in kept]
+        split = self._split_numbers()
+        return self.report.numbers if split is None else split.recipients
 
     @property
     def recipient_lines(self) -> list[int]:
         """The 1-based line each recipient came from (same order as recipients)."""
         report = self.report
-        kept = self._kept_indexes()
-        if kept is None or len(report.number_lines) != len(report.numbers):
+        split = self._split_numbers()
+        if split is None or len(report.number_lines) != len(report.numbers):
             return report.number_lines
-        return [report.number_lines[index] for index in kept]
+        return [report.number_lines[index] for index in split.kept]
 
     @property
     def opted_out_found(self) -> list[tuple[int, str]]:
         """(1-based line, number) of each number of the list that is on the opt-out list."""
-        if not self.opted_out:
+        split = self._split_numbers()
+        if split is None:
             return []
         report = self.report
         lines = report.number_lines if len(report.number_lines) == len(report.numbers) else None
-        return [
-            (lines[index] if lines else 0, number)
-            for index, number in enumerate(report.numbers)
-            if number in self.opted_out
-        ]
+        return [(lines[index] if lines else 0, report.numbers[index]) for index in split.opted_out]
 
     @property
     def opted_out_count(self) -> int:
         """How many numbers of the list are left out because they are on the opt-out list."""
-        if not self.opted_out:
-            return 0
-        return sum(1 for number in self.report.numbers if number in self.opted_out)
+        split = self._split_numbers()
+        return 0 if split is None else len(split.opted_out)
 
     @property
     def unverified_included_count(self) -> int:
